@@ -1,0 +1,191 @@
+"""MkDocs glue, the only module that knows MkDocs and mkdocs-macros.
+
+The `closer` plugin loads every quiz once per build, adds each quiz's own page and stops the
+build with every located problem. mkdocs-macros loads this module as a pluglet for `quiz()`,
+which never raises: it records problems at the page's line and column.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+import re
+
+import jinja2
+from jinja2 import meta
+from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from .catalog import Catalog, load_catalog
+from .problems import Problem, by_closeness
+from .rendering import render_quiz
+from .text import plain_text
+
+log = logging.getLogger("mkdocs.plugins.closer")
+
+_QUIZ_CALL = re.compile(r"\bquiz\s*\(")
+_NOT_RENDERED = "This page has errors: see the build output."
+
+
+class _Build:
+    """What one build knows: the quizzes, the site's files and the problems found in pages."""
+
+    def __init__(self):
+        self.catalog = Catalog()
+        self.files = None
+        self.page_problems: list[Problem] = []
+        self.calls: dict[str, int] = {}
+
+    def problems(self) -> list[Problem]:
+        return sorted(set(self.catalog.problems + self.page_problems))
+
+
+_build = _Build()
+
+
+class CloserPlugin(BasePlugin):
+    """Quizzes from YAML: load once, give each its own page, fail the build on any problem."""
+
+    config_scheme = (("quizzes_dir", config_options.Type(str, default="quizzes")),)
+
+    def on_config(self, config):
+        global _build
+        _build = _Build()
+        project = Path(config.config_file_path).parent
+        _build.catalog = load_catalog(project / self.config["quizzes_dir"], project)
+        return config
+
+    def on_files(self, files, config):
+        for quiz_id, loaded in _build.catalog.quizzes.items():
+            uri = f"quizzes/{quiz_id}.md"
+            if files.get_file_from_path(uri):
+                _build.page_problems.append(Problem(f"docs/{uri}", 1, 1, "this page takes the URL of the "
+                                                    f"quiz '{quiz_id}'", "remove it: each quiz gets its "
+                                                    "own page from its file"))
+                continue
+            title = json.dumps(plain_text(loaded.quiz.title))
+            body = f'---\ntitle: {title}\n---\n\n{{{{ quiz("{quiz_id}", level=1) }}}}\n'
+            files.append(File.generated(config, uri, content=body))
+        _build.files = files
+        _build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
+        return files
+
+    def on_env(self, env, config, files):
+        problems = _build.problems()
+        for problem in problems:
+            if problem.warning:
+                log.warning(str(problem))
+        errors = [str(p) for p in problems if not p.warning]
+        if errors:
+            raise PluginError(f"{len(errors)} problem(s) in quizzes or pages:\n" + "\n".join(errors))
+        return env
+
+
+def _page_file(page) -> str:
+    return f"docs/{page.file.src_uri}"
+
+
+def _body_offset(page, markdown: str) -> int:
+    """How many lines of the source file (front matter) come before the Markdown body."""
+    source = page.file.content_string
+    start = source.find(markdown.lstrip("\n")[:200]) if markdown.strip() else -1
+    return source.count("\n", 0, start) if start > 0 else 0
+
+
+def on_pre_page_macros(env) -> None:
+    """Catch template mistakes before mkdocs-macros renders them (it would print a traceback)."""
+    page = env.page
+    _build.calls[page.file.src_uri] = 0
+    offset = _body_offset(page, env.markdown)
+    lines = env.markdown.splitlines()
+    try:
+        tree = env.env.parse(env.markdown)
+    except jinja2.TemplateSyntaxError as err:
+        line = lines[err.lineno - 1] if 0 < err.lineno <= len(lines) else ""
+        col = max(line.find("{{"), line.find("{%"), 0) + 1
+        _build.page_problems.append(Problem(_page_file(page), err.lineno + offset, col,
+                                            f"template syntax error: {err.message}",
+                                            "close every '{{' with '}}' and every '{%' with '%}'; "
+                                            "write quiz calls like {{ quiz(\"trust-basics\") }}"))
+        env.markdown = _NOT_RENDERED
+        return
+    known = set(env.env.globals) | set(env.variables) | set(page.meta)
+    unknown = sorted(meta.find_undeclared_variables(tree) - known)
+    for name in unknown:
+        line_no, col = _find(lines, re.compile(rf"\b{re.escape(name)}\b"))
+        _build.page_problems.append(Problem(_page_file(page), line_no + offset, col,
+                                            f"unknown name '{name}' in a template",
+                                            "the available macro is quiz(\"<id>\"); check the spelling"))
+    if unknown:
+        env.markdown = _NOT_RENDERED
+
+
+def _find(lines: list[str], pattern: re.Pattern, nth: int = 0) -> tuple[int, int]:
+    """1-based line and column of the nth match of pattern, or (1, 1)."""
+    seen = 0
+    for number, line in enumerate(lines, 1):
+        for match in pattern.finditer(line):
+            if seen == nth:
+                return number, match.start() + 1
+            seen += 1
+    return 1, 1
+
+
+def define_env(env) -> None:
+    """Register quiz() with mkdocs-macros."""
+
+    @env.macro
+    def quiz(*args, **kwargs) -> str:
+        page = env.page
+        uri = page.file.src_uri
+        nth = _build.calls.get(uri, 0)
+        _build.calls[uri] = nth + 1
+        source_lines = page.file.content_string.splitlines()
+        line, col = _find(source_lines, _QUIZ_CALL, nth)
+
+        def problem(what: str, fix: str) -> str:
+            _build.page_problems.append(Problem(_page_file(page), line, col, what, fix))
+            return ""
+
+        level = kwargs.pop("level", 2)
+        quiz_id = args[0] if len(args) == 1 and not kwargs else kwargs.get("id") if not args else None
+        if not isinstance(quiz_id, str) or (len(kwargs) > (1 if "id" in kwargs else 0)) or level not in (1, 2, 3):
+            return problem("quiz() takes one quiz id", 'write {{ quiz("<id>") }} with the id of a file '
+                           "in quizzes/")
+        catalog = _build.catalog
+        loaded = catalog.quizzes.get(quiz_id)
+        if loaded is None:
+            if quiz_id in catalog.ids:
+                return ""  # the quiz file itself has errors, already reported at their lines
+            ids = by_closeness(quiz_id, catalog.ids)
+            return problem(f"unknown quiz '{quiz_id}'",
+                           ("quizzes that exist, closest first: " + ", ".join(ids)) if ids
+                           else "add quizzes/" + quiz_id + ".yml")
+        return render_quiz(loaded, level=level, instance=nth + 1,
+                           link=lambda target: _link(page, target), link_title=_link_title)
+
+
+def _target_file(target: str):
+    return _build.files.get_file_from_path(target.split("#", 1)[0]) if _build.files else None
+
+
+def _link(page, target: str) -> str:
+    """The URL of a docs-relative page path, relative to the page being rendered."""
+    file = _target_file(target)
+    if file is None:
+        return target
+    anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
+    return get_relative_url(file.url, page.file.url) + anchor
+
+
+def _link_title(target: str) -> str:
+    """The target page's title, or a readable form of its file name."""
+    file = _target_file(target)
+    if file is not None and file.page is not None and file.page.title:
+        return file.page.title
+    stem = Path(target.split("#", 1)[0]).stem
+    return "Home" if stem == "index" else stem.replace("-", " ").capitalize()

@@ -1,0 +1,213 @@
+"""YAML bytes -> plain data (dicts, lists, Scalar strings) and the line/column of every node.
+
+Built from ruamel.yaml's parse events rather than its constructor, so that scalars keep their
+text exactly as written, duplicate keys are caught, and anchors, aliases and tags are refused
+before anything could expand them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import re
+
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
+
+from .problems import Problem
+
+MAX_BYTES = 256 * 1024
+
+Path = tuple  # keys (str) and indexes (int) from the document root
+
+
+class Scalar(str):
+    """A scalar's text exactly as written, with its 1-based position and whether it was quoted."""
+
+    line: int
+    col: int
+    quoted: bool
+
+    def __new__(cls, text: str, line: int, col: int, quoted: bool):
+        self = super().__new__(cls, text)
+        self.line, self.col, self.quoted = line, col, quoted
+        return self
+
+    @property
+    def kind(self) -> str:
+        """YAML 1.2 core type of a plain scalar: null, bool, int, float or str."""
+        if self.quoted:
+            return "str"
+        if self in ("", "~", "null"):
+            return "null"
+        if self in ("true", "false"):
+            return "bool"
+        if _INT.fullmatch(self):
+            return "int"
+        if _FLOAT.fullmatch(self):
+            return "float"
+        return "str"
+
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+@dataclass
+class Document:
+    """A loaded file: its data and where each node and key starts."""
+
+    data: object = None
+    positions: dict = field(default_factory=dict)
+    key_positions: dict = field(default_factory=dict)
+
+    def where(self, path: Path) -> tuple[int, int]:
+        """The position of the node at path, or of its nearest existing ancestor."""
+        path = tuple(path)
+        while path and path not in self.positions:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+def _pos(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Bytes -> text, refusing empty, oversized and non-UTF-8 files and tabs."""
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(path, 1, 1, f"file is {len(raw)} bytes, over the {MAX_BYTES} byte limit",
+                              "split it into smaller quizzes")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        good = raw[: err.start].decode("utf-8")
+        line, col = _line_col(good, len(good))
+        return None, [Problem(path, line, col, f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
+                              "save the file as UTF-8")]
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return None, [Problem(path, 1, 1, "file is empty", "start it with 'kind: knowledge-check' or "
+                              "'kind: self-assessment'")]
+    problems = []
+    for match in re.finditer(r"\t", text):
+        line, col = _line_col(text, match.start())
+        if not problems or problems[-1].line != line:
+            problems.append(Problem(path, line, col, "tab character",
+                                    "use spaces: YAML indentation and quiz text take no tabs"))
+    return (None if problems else text), problems
+
+
+def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file into a Document, or return every problem found."""
+    text, problems = decode(raw, path)
+    if text is None:
+        return None, problems
+    try:
+        events = list(YAML(typ="rt", pure=True).parse(text))
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = _pos(mark) if mark else (1, 1)
+        what = " ".join(str(p) for p in (err.context, err.problem) if p)
+        return None, [Problem(path, line, col, f"YAML syntax error: {what}",
+                              "check indentation, colons and quotes on this line and the one above")]
+    except ReaderError as err:
+        line, col = _line_col(text, err.position)
+        return None, [Problem(path, line, col, f"character U+{err.character:04X} is not allowed",
+                              "remove it or write it as an escape in a double-quoted string")]
+    except YAMLError as err:  # pragma: no cover - any other parser complaint still gets a location
+        return None, [Problem(path, 1, 1, f"YAML error: {err}", "fix the YAML syntax")]
+    return _Builder(path).build(events)
+
+
+class _Builder:
+    """Turns a flat event list into nested data, recording positions and structural problems."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.doc = Document()
+        self.problems: list[Problem] = []
+
+    def problem(self, mark, what: str, fix: str) -> None:
+        self.problems.append(Problem(self.path, *_pos(mark), what, fix))
+
+    def build(self, events: list) -> tuple[Document | None, list[Problem]]:
+        documents = [e for e in events if isinstance(e, ev.DocumentStartEvent)]
+        if len(documents) > 1:
+            self.problem(documents[1].start_mark, "more than one YAML document in the file",
+                         "remove the '---' line: one quiz per file")
+            return None, self.problems
+        body = [e for e in events if not isinstance(
+            e, (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentStartEvent, ev.DocumentEndEvent))]
+        self.events = iter(body)
+        first = next(self.events, None)
+        if first is None:
+            return None, [Problem(self.path, 1, 1, "file has no content", "add the quiz's keys")]
+        self.doc.data = self.node(first, ())
+        return (None, self.problems) if self.problems else (self.doc, [])
+
+    def node(self, event, path: Path):
+        self.doc.positions[path] = _pos(event.start_mark)
+        if isinstance(event, ev.AliasEvent) or getattr(event, "anchor", None):
+            self.problem(event.start_mark, "anchors and aliases ('&name', '*name') are not allowed",
+                         "write the value out in full")
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!":
+            self.problem(event.start_mark, f"YAML tag '{tag}' is not allowed",
+                         "remove the tag; write plain values")
+        if isinstance(event, ev.ScalarEvent):
+            line, col = _pos(event.start_mark)
+            return Scalar(event.value, line, col, quoted=event.style is not None)
+        if isinstance(event, ev.SequenceStartEvent):
+            items = []
+            for event in self.events:
+                if isinstance(event, ev.SequenceEndEvent):
+                    return items
+                items.append(self.node(event, path + (len(items),)))
+        if isinstance(event, ev.MappingStartEvent):
+            return self.mapping(path)
+        return None  # an alias: already reported
+
+    def mapping(self, path: Path) -> dict:
+        result: dict = {}
+        for key_event in self.events:
+            if isinstance(key_event, ev.MappingEndEvent):
+                return result
+            key = self.node(key_event, path + ("<key>",))
+            del self.doc.positions[path + ("<key>",)]
+            value_event = next(self.events)
+            if not isinstance(key, Scalar):
+                self.problem(key_event.start_mark, "a key must be plain text",
+                             "write the key as a single word followed by ':'")
+                self.skip(value_event)
+                continue
+            if key in result:
+                first_line = self.doc.key_positions[path + (str(key),)][0]
+                self.problem(key_event.start_mark, f"duplicate key '{key}' (first given on line {first_line})",
+                             "keep one of them")
+                self.skip(value_event)
+                continue
+            name = str(key)
+            self.doc.key_positions[path + (name,)] = (key.line, key.col)
+            result[key] = value = self.node(value_event, path + (name,))
+            if isinstance(value, Scalar) and value == "" and not value.quoted:
+                # YAML places an empty value at the next token; point just after the key instead.
+                value.line, value.col = key.line, key.col + len(key) + 1
+                self.doc.positions[path + (name,)] = (value.line, value.col)
+        return result
+
+    def skip(self, event) -> None:
+        """Consume the events of a value that will not be kept."""
+        depth = 1 if isinstance(event, (ev.SequenceStartEvent, ev.MappingStartEvent)) else 0
+        while depth:
+            event = next(self.events)
+            if isinstance(event, (ev.SequenceStartEvent, ev.MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (ev.SequenceEndEvent, ev.MappingEndEvent)):
+                depth -= 1

@@ -1,0 +1,41 @@
+"""Validated quiz -> plain HTML in the contract's form; every text is escaped or pre-sanitized."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .catalog import LoadedQuiz
+from .schema import TrueFalseQuestion
+
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _options(question):
+    """The options a question shows; a true-false question gets True and False, in that order."""
+    if isinstance(question, TrueFalseQuestion):
+        feedback = question.feedback
+        return [SimpleNamespace(text="True", correct=question.answer,
+                                feedback=feedback.true if feedback else None),
+                SimpleNamespace(text="False", correct=not question.answer,
+                                feedback=feedback.false if feedback else None)]
+    return question.options
+
+
+def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
+                link: Callable[[str], str] = lambda target: target,
+                link_title: Callable[[str], str] = lambda target: target) -> str:
+    """The widget's HTML; level is the heading level of its title, instance tells copies apart."""
+    prefix = f"closer-{loaded.id}" + (f"-{instance}" if instance > 1 else "")
+    template = _env.get_template(f"{loaded.quiz.kind}.html")
+    return template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint, level=level,
+                           prefix=prefix, options=_options, link=link, link_title=link_title).strip()

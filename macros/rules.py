@@ -1,0 +1,122 @@
+"""Rules that compare fields with each other, each problem at the node that breaks it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .loading import Document
+from .problems import Problem, did_you_mean
+from .schema import KnowledgeCheck, SelfAssessment, TrueFalseQuestion
+
+MAX_SCALE_POINTS = 11
+
+
+def check_rules(quiz, doc: Document, file: str) -> list[Problem]:
+    """Every cross-field problem of a structurally valid quiz."""
+    def at(path, what, fix):
+        return Problem(file, *doc.where(path), what, fix)
+    if isinstance(quiz, SelfAssessment):
+        return list(_self_assessment(quiz, at))
+    if isinstance(quiz, KnowledgeCheck):
+        return list(_knowledge_check(quiz, at))
+    return []
+
+
+def _self_assessment(quiz: SelfAssessment, at):
+    scale = quiz.scale
+    if scale.min >= scale.max:
+        yield at(("scale", "max"), f"scale max ({scale.max}) must be greater than min ({scale.min})",
+                 "for a five-point scale write min: 1 and max: 5")
+    elif scale.max - scale.min + 1 > MAX_SCALE_POINTS:
+        yield at(("scale", "max"), f"the scale has {scale.max - scale.min + 1} points",
+                 f"use at most {MAX_SCALE_POINTS} points")
+    elif len(scale.labels) != scale.max - scale.min + 1:
+        yield at(("scale", "labels"), f"{len(scale.labels)} labels for a scale of "
+                 f"{scale.max - scale.min + 1} points ({scale.min} to {scale.max})",
+                 f"give exactly {scale.max - scale.min + 1} labels, one per point")
+
+    ids = [d.id for d in quiz.dimensions]
+    seen: set[str] = set()
+    for i, dim_id in enumerate(ids):
+        if dim_id == "overall":
+            yield at(("dimensions", i, "id"), "the dimension id 'overall' is reserved",
+                     "choose another id; the overall score is set with the top-level 'overall' key")
+        elif dim_id in seen:
+            yield at(("dimensions", i, "id"), f"dimension id '{dim_id}' is used twice",
+                     "give each dimension its own id")
+        seen.add(dim_id)
+
+    counts = Counter(item.dimension for item in quiz.items)
+    for i, item in enumerate(quiz.items):
+        if item.dimension not in seen:
+            yield at(("items", i, "dimension"), f"unknown dimension '{item.dimension}'",
+                     did_you_mean(item.dimension, ids, "use one of: " + ", ".join(ids)))
+    for i, dim in enumerate(quiz.dimensions):
+        if counts[dim.id] < 2:
+            yield at(("dimensions", i), f"dimension '{dim.id}' has {counts[dim.id]} item(s)",
+                     "give every dimension at least 2 items")
+
+    for i, dim in enumerate(quiz.dimensions):
+        yield from _bands(dim.bands, ("dimensions", i, "bands"), scale, at)
+    if quiz.overall is not None:
+        yield from _bands(quiz.overall.bands, ("overall", "bands"), scale, at)
+
+
+def _bands(bands, path, scale, at):
+    previous = None
+    for j, band in enumerate(bands):
+        where = path + (j, "upto")
+        if not scale.min <= band.upto <= scale.max:
+            yield at(where, f"upto {band.upto:g} lies outside the scale ({scale.min} to {scale.max})",
+                     "choose a value within the scale")
+        elif previous is not None and band.upto <= previous:
+            yield at(where, f"bands are not in ascending order: upto {band.upto:g} follows {previous:g}",
+                     "list bands from the lowest upto to the highest")
+        previous = band.upto
+        for k, target in enumerate(band.recommend):
+            page = target.split("#", 1)[0]
+            if not page.endswith(".md") or page.startswith(("/", ".")) or "://" in target:
+                yield at(path + (j, "recommend", k), f"'{target}' is not a docs-relative page path",
+                         "write the page's path under docs/, like lessons/trust.md")
+    if bands and bands[-1].upto != scale.max:
+        yield at(path + (len(bands) - 1, "upto"), f"the last band ends at {bands[-1].upto:g}, "
+                 f"not at the scale's max ({scale.max})", f"set the last band's upto to {scale.max}")
+
+
+def _knowledge_check(quiz: KnowledgeCheck, at):
+    for i, question in enumerate(quiz.questions):
+        if isinstance(question, TrueFalseQuestion):
+            continue
+        texts = Counter()
+        for k, option in enumerate(question.options):
+            if texts[option.text]:
+                yield at(("questions", i, "options", k, "text"), "this option repeats an earlier one",
+                         "give every option a different text")
+            texts[option.text] += 1
+        correct = sum(option.correct for option in question.options)
+        if question.type == "single" and correct != 1:
+            yield at(("questions", i, "options"), f"a single-choice question needs exactly one correct "
+                     f"option, found {correct}", "mark exactly one option 'correct: true', or use "
+                     "'type: multiple'")
+        if question.type == "multiple" and correct < 1:
+            yield at(("questions", i, "options"), "a multiple-choice question needs at least one "
+                     "correct option", "mark the right options 'correct: true'")
+
+
+def check_links(quiz, doc: Document, file: str, pages: set[str]) -> list[Problem]:
+    """Recommendations that point at pages the site does not have."""
+    if not isinstance(quiz, SelfAssessment):
+        return []
+    groups = [(("dimensions", i, "bands"), d.bands) for i, d in enumerate(quiz.dimensions)]
+    if quiz.overall is not None:
+        groups.append((("overall", "bands"), quiz.overall.bands))
+    problems = []
+    for path, bands in groups:
+        for j, band in enumerate(bands):
+            for k, target in enumerate(band.recommend):
+                page = target.split("#", 1)[0]
+                if page.endswith(".md") and page not in pages:
+                    problems.append(Problem(file, *doc.where(path + (j, "recommend", k)),
+                                            f"recommended page '{page}' does not exist",
+                                            did_you_mean(page, pages, "check the path under docs/")))
+    return problems

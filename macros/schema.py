@@ -1,0 +1,230 @@
+"""The quiz format as a typed, frozen model (pydantic) with the value types YAML authors write.
+
+Field types here check one value each and know its position (every Scalar carries its own), so
+Markdown warnings and unknown keys are reported where they stand. Rules that compare fields live
+in rules.py; turning pydantic's errors into located problems lives in validation.py.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+from .loading import Scalar
+from .problems import Problem, did_you_mean
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def fail(what: str, fix: str) -> PydanticCustomError:
+    """An error whose message validation.py turns into `what; fix`."""
+    return PydanticCustomError("closer", "{what}; {fix}", {"what": what, "fix": fix})
+
+
+def _describe(value) -> str:
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+def _scalar(value, expected: str, example: str) -> Scalar:
+    if not isinstance(value, Scalar):
+        raise fail(f"expected {expected}, found {_describe(value)}", f"write {example}")
+    return value
+
+
+def _text(inline: bool):
+    def validate(value, info: ValidationInfo) -> str:
+        value = _scalar(value, "text", "the text on the same line after the key")
+        if value.kind == "null" or not value.strip():
+            raise fail("text is empty", "write the text, or remove the key if it is optional")
+        context = info.context or {}
+        renderer = context.get("renderer")
+        if renderer is None:
+            return str(value)
+        html, removed = renderer.render(str(value), inline=inline)
+        for what in removed:
+            context["problems"].append(Problem(context["path"], value.line, value.col,
+                                               f"{what} removed from the text",
+                                               "write plain Markdown: links, emphasis, lists",
+                                               warning=True))
+        return html
+    return BeforeValidator(validate)
+
+
+def _identifier(value) -> str:
+    value = _scalar(value, "an id", "lowercase letters, digits and '-'")
+    if not ID_PATTERN.fullmatch(value):
+        raise fail(f"'{value}' is not a valid id", "use lowercase letters, digits and single '-', "
+                   "like 'emotional-safety'")
+    return str(value)
+
+
+def _plain(value) -> str:
+    value = _scalar(value, "text", "the text on the same line after the key")
+    if value.kind == "null":
+        raise fail("value is empty", "write the value or remove the key")
+    return str(value)
+
+
+def _boolean(value) -> bool:
+    value = _scalar(value, "true or false", "true or false")
+    if value.kind != "bool":
+        raise fail(f"expected true or false, found '{value}'", "write true or false, lowercase and "
+                   "without quotes")
+    return value == "true"
+
+
+def _integer(value) -> int:
+    value = _scalar(value, "a whole number", "a whole number such as 1")
+    if value.kind != "int":
+        raise fail(f"expected a whole number, found '{value}'", "write digits only, without quotes")
+    return int(value)
+
+
+def _number(value) -> Decimal:
+    value = _scalar(value, "a number", "a number such as 2.5")
+    if value.kind not in ("int", "float") or "e" in value.lower():
+        raise fail(f"expected a number, found '{value}'", "write a number such as 3 or 2.5, "
+                   "without quotes")
+    return Decimal(value)  # exact, so bands compare with scores as fractions, never as floats
+
+
+InlineText = Annotated[str, _text(inline=True)]
+BlockText = Annotated[str, _text(inline=False)]
+Identifier = Annotated[str, BeforeValidator(_identifier)]
+Plain = Annotated[str, BeforeValidator(_plain)]
+Boolean = Annotated[bool, BeforeValidator(_boolean)]
+Integer = Annotated[int, BeforeValidator(_integer)]
+Number = Annotated[Decimal, BeforeValidator(_number)]
+
+
+class Strict(BaseModel):
+    """A mapping with a closed set of keys; unknown keys are reported at their own position."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unknown_keys(cls, data, info: ValidationInfo):
+        if not isinstance(data, dict):
+            return data
+        known = set(cls.model_fields)
+        problems = (info.context or {}).get("problems")
+        if problems is None:
+            return data
+        kept = {}
+        for key, value in data.items():
+            if key in known:
+                kept[key] = value
+                continue
+            fix = did_you_mean(key, known, "remove it; allowed here: " + ", ".join(sorted(known)))
+            if " " in key:
+                fix = "if this is text after a comma, put the whole text in quotes; otherwise " + fix
+            line, col = (key.line, key.col) if isinstance(key, Scalar) else (1, 1)
+            problems.append(Problem(info.context["path"], line, col, f"unknown key '{key}'", fix))
+        return kept
+
+
+class Band(Strict):
+    upto: Number
+    label: InlineText
+    message: BlockText | None = None
+    recommend: list[Plain] = ()
+
+
+class Dimension(Strict):
+    id: Identifier
+    title: InlineText
+    description: BlockText | None = None
+    bands: list[Band] = Field(min_length=1)
+
+
+class Scale(Strict):
+    min: Integer
+    max: Integer
+    labels: list[InlineText]
+
+
+class Item(Strict):
+    text: InlineText
+    dimension: Plain
+    reverse: Boolean = False
+
+
+class Overall(Strict):
+    bands: list[Band] = Field(min_length=1)
+
+
+class Common(Strict):
+    title: InlineText
+    intro: BlockText | None = None
+    version: Integer = Field(default=1, ge=1)
+
+
+class SelfAssessment(Common):
+    kind: Literal["self-assessment"]
+    scale: Scale
+    dimensions: list[Dimension] = Field(min_length=1)
+    items: list[Item] = Field(min_length=1)
+    overall: Overall | None = None
+
+
+class Option(Strict):
+    text: InlineText
+    correct: Boolean = False
+    feedback: InlineText | None = None
+
+
+class ChoiceQuestion(Strict):
+    prompt: InlineText
+    options: list[Option] = Field(min_length=2, max_length=8)
+    explanation: BlockText | None = None
+
+
+class SingleQuestion(ChoiceQuestion):
+    type: Literal["single"]
+
+
+class MultipleQuestion(ChoiceQuestion):
+    type: Literal["multiple"]
+
+
+class TrueFalseFeedback(Strict):
+    true: InlineText | None = None
+    false: InlineText | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _boolean_keys(cls, data):
+        for key in data if isinstance(data, dict) else ():
+            if isinstance(key, Scalar) and key in ("true", "false") and key.quoted:
+                raise fail(f"key '{key}' is quoted", "write the keys as plain true and false")
+        return data
+
+
+class TrueFalseQuestion(Strict):
+    type: Literal["true-false"]
+    prompt: InlineText
+    answer: Boolean
+    feedback: TrueFalseFeedback | None = None
+    explanation: BlockText | None = None
+
+
+Question = Annotated[Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion],
+                     Field(discriminator="type")]
+
+
+class KnowledgeCheck(Common):
+    kind: Literal["knowledge-check"]
+    questions: list[Question] = Field(min_length=1)
+
+
+Quiz = Union[SelfAssessment, KnowledgeCheck]
+KINDS = {"self-assessment": SelfAssessment, "knowledge-check": KnowledgeCheck}

@@ -1,0 +1,103 @@
+"""Quiz text fields: Markdown -> HTML through an allow-list sanitizer, reporting what it removed.
+
+nh3 (ammonia) does the cleaning; a small scan of the same HTML names what was not allowed, so
+the author is told instead of having text silently disappear.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+INLINE_TAGS = {"a", "em", "strong", "code", "br", "sub", "sup", "kbd", "abbr", "del", "ins", "mark"}
+BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "pre", "hr", "img",
+                            "h3", "h4", "h5", "h6", "dl", "dt", "dd"}
+ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+_DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "object", "textarea"}
+
+
+def _loads_from_elsewhere(url: str) -> bool:
+    """True for a URL that a browser would fetch from another host (absolute or //host)."""
+    url = url.strip()
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc or url.startswith(("//", "\\\\", "/\\", "\\/")))
+
+
+def _url_scheme_allowed(url: str) -> bool:
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return not scheme or scheme in URL_SCHEMES
+
+
+def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
+    if tag == "img" and attr == "src" and _loads_from_elsewhere(value):
+        return None
+    return value
+
+
+class _Scanner(HTMLParser):
+    """Lists the tags, attributes and URLs of an HTML fragment that the allow-list removes."""
+
+    def __init__(self, tags: set[str]):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.removed = tags, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.tags:
+            self.removed.append(f"HTML tag <{tag}>")
+            return
+        allowed = ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            value = value or ""
+            if name not in allowed:
+                self.removed.append(f"attribute '{name}' on <{tag}>")
+            elif name in ("href", "src") and not _url_scheme_allowed(value):
+                self.removed.append(f"link '{value[:40]}' on <{tag}> (only http, https, mailto and "
+                                    "relative links)")
+            elif tag == "img" and name == "src" and _loads_from_elsewhere(value):
+                self.removed.append(f"image from another site '{value[:40]}' (images must be files of "
+                                    "this site)")
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data):
+        pass
+
+
+class MarkdownRenderer:
+    """Renders inline or block Markdown to sanitized HTML."""
+
+    def __init__(self):
+        self._md = markdown.Markdown(extensions=[], output_format="html")
+
+    def render(self, source: str, inline: bool) -> tuple[str, list[str]]:
+        """Sanitized HTML for source, and a description of each thing removed from it."""
+        self._md.reset()
+        html = self._md.convert(source)
+        if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        tags = INLINE_TAGS if inline else BLOCK_TAGS
+        scanner = _Scanner(tags | {"p"} if inline else tags)  # paragraphs in a short text just merge
+        scanner.feed(html)
+        scanner.close()
+        clean = nh3.clean(
+            html,
+            tags=tags,
+            clean_content_tags=_DROPPED_WITH_CONTENT,
+            attributes={tag: attrs for tag, attrs in ATTRIBUTES.items() if tag in tags},
+            attribute_filter=_keep_attribute,
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer",
+            strip_comments=True,
+        )
+        removed = list(dict.fromkeys(scanner.removed))
+        return clean.strip(), removed
+
+
+def plain_text(html: str) -> str:
+    """The text of a sanitized HTML fragment, for titles in page metadata."""
+    return unescape(nh3.clean(html, tags=set()))

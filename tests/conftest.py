@@ -1,0 +1,24 @@
+"""Fixtures shared by every test tier: the site built once, and the origin it is served from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT, free_port, run_mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def site_origin() -> str:
+    """The origin the built site is served from in browser tests (its site_url)."""
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_origin) -> Path:
+    """The project built once with `mkdocs build --strict` for the served origin."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, site, site_origin + "/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -1,0 +1,58 @@
+"""Every malformed quiz in the corpus fails with a located `path:line:col: what; fix` line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.catalog import load_quiz
+from macros.loading import MAX_BYTES
+from macros.rules import check_links
+from macros.text import MarkdownRenderer
+from tests.support import FIXTURES
+
+CORPUS = FIXTURES / "invalid"
+CASES = [line.split("\t") for line in (CORPUS / "EXPECTED.tsv").read_text().splitlines()[1:]]
+LINE = re.compile(r"^quizzes/[^:]+:\d+:\d+: (warning: )?[^;]+; .+$")
+
+
+def problems_of(name: str, raw: bytes):
+    loaded, problems = load_quiz(raw, f"quizzes/{name}", MarkdownRenderer())
+    if loaded:  # a valid structure can still point at a page the site lacks
+        problems = problems + check_links(loaded.quiz, loaded.document, loaded.file, {"index.md"})
+    return loaded, [str(p) for p in problems]
+
+
+def test_corpus_is_large_and_fully_listed():
+    files = {p.name for p in CORPUS.glob("*.yml")}
+    assert len(CASES) >= 40
+    assert files == {name for name, _, _ in CASES}
+
+
+@pytest.mark.parametrize("name,where,expect", CASES, ids=[c[0] for c in CASES])
+def test_malformed_file_is_refused_at_its_line_and_column(name, where, expect):
+    loaded, lines = problems_of(name, (CORPUS / name).read_bytes())
+    assert loaded is None or any("does not exist" in line for line in lines)
+    assert lines, "no problem reported"
+    for line in lines:
+        assert LINE.match(line), f"not in the located format: {line}"
+    assert any(line.startswith(f"quizzes/{name}:{where}: ") and expect in line for line in lines), lines
+
+
+def test_all_problems_of_a_file_are_reported_at_once():
+    _, lines = problems_of("several-problems.yml", (CORPUS / "several-problems.yml").read_bytes())
+    assert any(":2:1: unknown key 'titel'" in line for line in lines)
+    assert any(":7:49: expected true or false" in line for line in lines)
+
+
+def test_oversized_file_is_refused():
+    raw = b"kind: knowledge-check\ntitle: Big\n" + b"# padding\n" * (MAX_BYTES // 10 + 1)
+    _, lines = problems_of("big.yml", raw)
+    assert lines == [f"quizzes/big.yml:1:1: file is {len(raw)} bytes, over the {MAX_BYTES} byte limit; "
+                     "split it into smaller quizzes"]
+
+
+def test_alias_bomb_is_refused_before_expansion():
+    _, lines = problems_of("alias-bomb.yml", (CORPUS / "alias-bomb.yml").read_bytes())
+    assert len(lines) < 100  # one per anchor or alias, never one per expanded node
