@@ -42,7 +42,7 @@ def _scalar(value, expected: str, example: str) -> Scalar:
 def _text(inline: bool):
     def validate(value, info: ValidationInfo) -> str:
         value = _scalar(value, "text", "the text on the same line after the key")
-        if value.kind == "null" or not value.strip():
+        if not value.strip():
             raise fail("text is empty", "write the text, or remove the key if it is optional")
         context = info.context or {}
         renderer = context.get("renderer")

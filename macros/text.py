@@ -21,20 +21,24 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "object", "textarea"}
 
 
-def _loads_from_elsewhere(url: str) -> bool:
-    """True for a URL that a browser would fetch from another host (absolute or //host)."""
-    url = url.strip()
-    parts = urlsplit(url)
-    return bool(parts.scheme or parts.netloc or url.startswith(("//", "\\\\", "/\\", "\\/")))
+def _url_problem(tag: str, url: str) -> str | None:
+    """Why a link or image URL may not stay, or None when it may.
 
-
-def _url_scheme_allowed(url: str) -> bool:
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return not scheme or scheme in URL_SCHEMES
+    Control characters are refused outright: browsers drop some of them inside a scheme, which
+    is how "java\tscript:" slips past naive checks.
+    """
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        return f"link with control characters on <{tag}>"
+    parts = urlsplit(url.strip())
+    if parts.scheme and parts.scheme.lower() not in URL_SCHEMES:
+        return f"link '{url[:40]}' on <{tag}> (only http, https, mailto and relative links)"
+    if tag == "img" and (parts.scheme or parts.netloc or url.strip().startswith(("//", "\\", "/\\", "\\/"))):
+        return f"image from another site '{url[:40]}' (images must be files of this site)"
+    return None
 
 
 def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
-    if tag == "img" and attr == "src" and _loads_from_elsewhere(value):
+    if attr in ("href", "src") and _url_problem(tag, value):
         return None
     return value
 
@@ -55,12 +59,8 @@ class _Scanner(HTMLParser):
             value = value or ""
             if name not in allowed:
                 self.removed.append(f"attribute '{name}' on <{tag}>")
-            elif name in ("href", "src") and not _url_scheme_allowed(value):
-                self.removed.append(f"link '{value[:40]}' on <{tag}> (only http, https, mailto and "
-                                    "relative links)")
-            elif tag == "img" and name == "src" and _loads_from_elsewhere(value):
-                self.removed.append(f"image from another site '{value[:40]}' (images must be files of "
-                                    "this site)")
+            elif name in ("href", "src") and _url_problem(tag, value):
+                self.removed.append(_url_problem(tag, value))
 
     handle_startendtag = handle_starttag
 

@@ -1,0 +1,98 @@
+"""Quizzes render as plain HTML in the form fixed by QUIZ_FORMAT.md, readable without JavaScript."""
+
+from __future__ import annotations
+
+import os
+
+from bs4 import BeautifulSoup
+import pytest
+
+from macros.catalog import load_quiz
+from macros.rendering import render_quiz
+from macros.text import MarkdownRenderer
+from tests.support import FIXTURES, ROOT
+
+VALID = sorted((FIXTURES / "valid").glob("*.yml"))
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def loaded(path):
+    quiz, problems = load_quiz(path.read_bytes(), f"quizzes/{path.name}", MarkdownRenderer())
+    assert problems == [] and quiz is not None
+    return quiz
+
+
+def soup_of(path, **options):
+    return BeautifulSoup(render_quiz(loaded(path), **options), "html.parser")
+
+
+def test_scalars_keep_their_text_and_markup_is_escaped():
+    quiz = loaded(FIXTURES / "valid" / "scalars-as-written.yml").quiz
+    assert quiz.title == "1.10" and quiz.version == 3
+    first = quiz.questions[0]
+    assert first.prompt == "No"
+    assert [o.text for o in first.options] == ["Yes", "true", "null"]
+    assert first.options[0].feedback == "007"
+    assert [o.text for o in quiz.questions[1].options] == ["A &amp; B", "1 &lt; 2"]
+
+
+def test_model_is_immutable():
+    quiz = loaded(FIXTURES / "valid" / "sample-knowledge-check.yml").quiz
+    with pytest.raises(Exception):
+        quiz.title = "changed"
+
+
+def test_knowledge_check_form():
+    path = FIXTURES / "valid" / "sample-knowledge-check.yml"
+    quiz = loaded(path).quiz
+    root = soup_of(path).select_one("[data-quiz]")
+    assert root["data-quiz"] == "sample-knowledge-check"
+    fieldsets = root.select("fieldset")
+    assert len(fieldsets) == len(quiz.questions)
+    for fieldset, question in zip(fieldsets, quiz.questions):
+        assert fieldset.legend.decode_contents() == question.prompt
+        inputs = fieldset.select("input")
+        kind = "checkbox" if question.type == "multiple" else "radio"
+        assert {i["type"] for i in inputs} == {kind}
+        assert len({i["name"] for i in inputs}) == 1
+        assert [i["value"] for i in inputs] == [str(n) for n in range(len(inputs))]
+        check = fieldset.select("button")
+        assert len(check) == 1 and check[0]["type"] == "button" and check[0].has_attr("hidden")
+        if question.type == "true-false":
+            assert [label.get_text(strip=True) for label in fieldset.select("label")] == ["True", "False"]
+            assert inputs[1 if question.answer is False else 0].has_attr("data-correct")
+
+
+def test_self_assessment_form():
+    path = FIXTURES / "valid" / "sample-self-assessment.yml"
+    quiz = loaded(path).quiz
+    root = soup_of(path).select_one("[data-quiz]")
+    forms = root.select("form")
+    assert len(forms) == 1
+    fieldsets = forms[0].select("fieldset")
+    assert [f.legend.decode_contents() for f in fieldsets] == [item.text for item in quiz.items]
+    points = quiz.scale.max - quiz.scale.min + 1
+    for fieldset in fieldsets:
+        radios = fieldset.select("input")
+        assert len(radios) == points and {r["type"] for r in radios} == {"radio"}
+        assert [int(r["value"]) for r in radios] == list(range(quiz.scale.min, quiz.scale.max + 1))
+        assert [r.parent.get_text(strip=True) for r in radios] == list(quiz.scale.labels)
+    submits = forms[0].select("[type=submit]")
+    assert len(submits) == 1 and submits[0].has_attr("hidden") and submits[0].has_attr("disabled")
+    assert not root.select("[data-dimension]")  # reserved for result elements
+
+
+def test_copies_on_one_page_get_their_own_input_names():
+    path = FIXTURES / "valid" / "sample-self-assessment.yml"
+    first, second = soup_of(path, instance=1), soup_of(path, instance=2)
+    assert not {i["name"] for i in first.select("input")} & {i["name"] for i in second.select("input")}
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
+def test_rendering_matches_golden_file(path):
+    """Review rendering changes as diffs: CLOSER_UPDATE_GOLDEN=1 ./dev test rewrites the files."""
+    html = render_quiz(loaded(path)) + "\n"
+    golden = GOLDEN / f"{path.stem}.html"
+    if os.environ.get("CLOSER_UPDATE_GOLDEN"):
+        golden.write_text(html)
+    assert golden.read_text() == html
