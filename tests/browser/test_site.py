@@ -1,0 +1,64 @@
+"""Every page loads from the site itself, and quizzes read as plain content without JavaScript."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from macros.catalog import load_catalog
+from macros.schema import SelfAssessment
+from macros.text import plain_text
+from tests.support import ROOT
+
+pytestmark = pytest.mark.browser
+CATALOG = load_catalog(ROOT / "quizzes", ROOT)
+
+
+def sitemap_paths(built_site) -> list[str]:
+    tree = ET.parse(built_site / "sitemap.xml")
+    urls = [node.text for node in tree.iter() if node.tag.endswith("loc")]
+    return ["/" + url.split("/", 3)[3] for url in urls]
+
+
+def test_every_page_loads_with_no_request_leaving_the_site(open_site, built_site):
+    paths = sitemap_paths(built_site)
+    assert "/samples/" in paths and len(paths) >= 4
+    for path in paths:
+        page, log, errors = open_site(path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").first.is_visible(), path
+        assert log.foreign == [], f"{path} asked other hosts: {log.foreign}"
+        assert errors == [], f"{path}: {errors}"
+        assert len(log.seen) > 1  # the page and its own assets were requested through the log
+
+
+@pytest.mark.parametrize("quiz_id", sorted(CATALOG.quizzes))
+def test_quiz_reads_as_plain_content_without_javascript(open_site, quiz_id):
+    page, log, _ = open_site(f"/quizzes/{quiz_id}/", javascript=False)
+    quiz = CATALOG.quizzes[quiz_id].quiz
+    widget = page.locator(f'[data-quiz="{quiz_id}"]')
+    texts = ([item.text for item in quiz.items] if isinstance(quiz, SelfAssessment)
+             else [q.prompt for q in quiz.questions])
+    legends = widget.locator("legend")
+    assert legends.count() == len(texts)
+    for index, text in enumerate(texts):
+        assert legends.nth(index).is_visible()
+        assert legends.nth(index).inner_text().strip() == plain_text(text)
+    assert widget.locator("input").first.is_visible()
+    if isinstance(quiz, SelfAssessment):
+        for label in quiz.scale.labels:
+            assert widget.get_by_text(plain_text(label), exact=True).first.is_visible()
+        submit = widget.locator("[type=submit]")
+        assert submit.is_hidden() and submit.is_disabled()
+    else:
+        assert widget.locator("button").first.is_hidden()
+    assert log.foreign == []
+
+
+def test_sample_page_shows_both_quizzes_in_light_and_dark(open_site):
+    for scheme in ("light", "dark"):
+        page, log, errors = open_site("/samples/", color_scheme=scheme)
+        assert page.locator("[data-quiz]").count() == 2
+        assert page.get_by_role("heading", name="Closeness, in brief").is_visible()
+        assert errors == [] and log.foreign == []
