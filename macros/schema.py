@@ -25,7 +25,8 @@ def fail(what: str, fix: str) -> PydanticCustomError:
     return PydanticCustomError("closer", "{what}; {fix}", {"what": what, "fix": fix})
 
 
-def _describe(value) -> str:
+def describe(value) -> str:
+    """How an error names a value the author wrote."""
     if isinstance(value, dict):
         return "a mapping of keys"
     if isinstance(value, list):
@@ -35,7 +36,7 @@ def _describe(value) -> str:
 
 def _scalar(value, expected: str, example: str) -> Scalar:
     if not isinstance(value, Scalar):
-        raise fail(f"expected {expected}, found {_describe(value)}", f"write {example}")
+        raise fail(f"expected {expected}, found {describe(value)}", f"write {example}")
     return value
 
 

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from .loading import Document, Scalar
 from .problems import Problem, did_you_mean
 from .rules import check_rules
-from .schema import KINDS, Quiz
+from .schema import KINDS, Quiz, describe
 from .text import MarkdownRenderer
 
 _MESSAGES = {
@@ -22,14 +22,6 @@ _MESSAGES = {
     "union_tag_not_found": ("missing key 'type'", "add 'type: single', 'type: multiple' or "
                             "'type: true-false'"),
 }
-
-
-def _found(value) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"'{value}'"
 
 
 def _located_path(doc: Document, loc: tuple) -> tuple:
@@ -61,7 +53,7 @@ def _problem(doc: Document, file: str, error: dict) -> Problem:
                        did_you_mean(str(value), choices, "use one of: " + ", ".join(choices)))
     if kind in _MESSAGES:
         what, fix = _MESSAGES[kind]
-        return Problem(file, line, col, what.format(found=_found(error.get("input")), **ctx), fix)
+        return Problem(file, line, col, what.format(found=describe(error.get("input")), **ctx), fix)
     return Problem(file, line, col, error["msg"], "see the authoring guide for this field")
 
 
@@ -69,7 +61,7 @@ def validate(doc: Document, file: str, renderer: MarkdownRenderer) -> tuple[Quiz
     """Validate a loaded document against the quiz format and its cross-field rules."""
     data = doc.data
     if not isinstance(data, dict):
-        return None, [Problem(file, 1, 1, f"a quiz file must be a mapping of keys, found {_found(data)}",
+        return None, [Problem(file, 1, 1, f"a quiz file must be a mapping of keys, found {describe(data)}",
                               "start with 'kind: knowledge-check' or 'kind: self-assessment'")]
     kind = data.get("kind")
     if kind is None:
@@ -78,7 +70,7 @@ def validate(doc: Document, file: str, renderer: MarkdownRenderer) -> tuple[Quiz
     model = KINDS.get(str(kind)) if isinstance(kind, Scalar) else None
     if model is None:
         line, col = doc.where(("kind",))
-        return None, [Problem(file, line, col, f"unknown kind {_found(kind)}",
+        return None, [Problem(file, line, col, f"unknown kind {describe(kind)}",
                               did_you_mean(str(kind), KINDS, "use 'knowledge-check' or 'self-assessment'"))]
     problems: list[Problem] = []
     context = {"renderer": renderer, "problems": problems, "path": file}

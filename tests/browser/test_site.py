@@ -62,3 +62,13 @@ def test_sample_page_shows_both_quizzes_in_light_and_dark(open_site):
         assert page.locator("[data-quiz]").count() == 2
         assert page.get_by_role("heading", name="Closeness, in brief").is_visible()
         assert errors == [] and log.foreign == []
+
+
+def test_palette_toggle_switches_and_is_remembered(open_site):
+    page, log, errors = open_site("/samples/", color_scheme="light")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.get_by_title("Switch to dark mode").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert errors == [] and log.foreign == []
