@@ -7,6 +7,7 @@ which never raises: it records problems at the page's line and column.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from pathlib import Path
@@ -23,6 +24,7 @@ from mkdocs.utils import get_relative_url
 from .catalog import Catalog, load_catalog
 from .problems import Problem, by_closeness
 from .rendering import render_quiz
+from .security import apply_policy
 from .text import plain_text
 
 log = logging.getLogger("mkdocs.plugins.closer")
@@ -51,12 +53,18 @@ class CloserPlugin(BasePlugin):
     """Quizzes from YAML: load once, give each its own page, fail the build on any problem."""
 
     config_scheme = (("quizzes_dir", config_options.Type(str, default="quizzes")),)
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     def on_config(self, config):
         global _build
         _build = _Build()
         project = Path(config.config_file_path).parent
         _build.catalog = load_catalog(project / self.config["quizzes_dir"], project)
+        if self.serving:  # `mkdocs serve` injects a live-reload script no build-time hash allows
+            config.extra["closer_csp"] = False
         return config
 
     def on_files(self, files, config):
@@ -67,7 +75,8 @@ class CloserPlugin(BasePlugin):
                                                     f"quiz '{quiz_id}'", "remove it: each quiz gets its "
                                                     "own page from its file"))
                 continue
-            title = json.dumps(plain_text(loaded.quiz.title))
+            # The theme writes page titles into navigation and <title> as HTML: escape the text.
+            title = json.dumps(html.escape(plain_text(loaded.quiz.title)))
             body = f'---\ntitle: {title}\n---\n\n{{{{ quiz("{quiz_id}", level=1) }}}}\n'
             files.append(File.generated(config, uri, content=body))
         _build.files = files
@@ -83,6 +92,10 @@ class CloserPlugin(BasePlugin):
         if errors:
             raise PluginError(f"{len(errors)} problem(s) in quizzes or pages:\n" + "\n".join(errors))
         return env
+
+    def on_post_build(self, config):
+        if not self.serving:
+            apply_policy(Path(config.site_dir))
 
 
 def _page_file(page) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, free_port, run_mkdocs_build
+from tests.support import ROOT, copy_project, free_port, run_mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +22,9 @@ def built_site(tmp_path_factory, site_origin) -> Path:
     result = run_mkdocs_build(ROOT, site, site_origin + "/")
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture()
+def project_copy(tmp_path):
+    """A throwaway copy of the project to break on purpose."""
+    return copy_project(tmp_path / "project")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 import socket
 import subprocess
@@ -15,13 +16,23 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_mkdocs_build(project: Path, site: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """The real `mkdocs build --strict` of a project folder, with its output."""
+def run_mkdocs_build(project: Path, site: Path, site_url: str | None = None,
+                     strict: bool = True) -> subprocess.CompletedProcess:
+    """The real `mkdocs build` (--strict unless told) of a project folder, with its output."""
     env = dict(BUILD_ENV)
     if site_url:
         env["CLOSER_SITE_URL"] = site_url
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=300)
+    command = [*MKDOCS, "build", "--site-dir", str(site)] + (["--strict"] if strict else [])
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def copy_project(destination: Path) -> Path:
+    """A throwaway copy of the project's site sources, to change on purpose."""
+    destination.mkdir(parents=True)
+    for name in ("mkdocs.yml", "docs", "quizzes", "overrides", "macros"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, destination / name)
+    return destination
 
 
 def free_port() -> int:

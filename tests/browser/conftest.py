@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import os
@@ -24,16 +25,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(directory, origin: str):
+    """Serve a built site folder at origin (http://127.0.0.1:<port>) from this process."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", urlsplit(origin).port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield origin
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def served_site(built_site, site_origin):
     """The built site at its site_url, served from this process."""
-    port = urlsplit(site_origin).port
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site_origin
-    server.shutdown()
+    with serving(built_site, site_origin) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="session")
@@ -67,22 +76,41 @@ class RequestLog:
             route.abort()
 
 
+# Reports every Content-Security-Policy violation of every document to the test.
+_WATCH_POLICY = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__closerReport(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+});
+"""
+
+
+def open_page(browser, origin: str, path: str = "/", *, javascript: bool = True, **context_options):
+    """(page, request log, errors) in a fresh context with service workers blocked.
+
+    errors collects uncaught page errors and Content-Security-Policy violations.
+    """
+    context = browser.new_context(java_script_enabled=javascript, service_workers="block", **context_options)
+    log = RequestLog(origin)
+    errors: list[str] = []
+    context.route("**/*", log.route)
+    context.expose_function("__closerReport", lambda text: errors.append(text))
+    context.add_init_script(_WATCH_POLICY)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(origin + path)
+    return page, log, errors
+
+
 @pytest.fixture()
 def open_site(browser, served_site):
-    """A function giving (page, request log, page errors) in a fresh context; service workers blocked."""
-    contexts = []
+    """open_page on the project's built site; contexts close after the test."""
+    pages = []
 
-    def open_(path: str = "/", *, javascript: bool = True, **context_options):
-        context = browser.new_context(java_script_enabled=javascript, service_workers="block", **context_options)
-        contexts.append(context)
-        log = RequestLog(served_site)
-        context.route("**/*", log.route)
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(served_site + path)
-        return page, log, errors
+    def open_(path: str = "/", **options):
+        opened = open_page(browser, served_site, path, **options)
+        pages.append(opened[0])
+        return opened
 
     yield open_
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.context.close()

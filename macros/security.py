@@ -1,0 +1,95 @@
+"""One Content-Security-Policy for the whole built site, from the hashes of its inline scripts.
+
+Instant navigation keeps the first page's policy, and the theme's inline scripts differ with
+page depth, so the policy allows every inline script of every page, hashed after the build.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+PLACEHOLDER = "closer-content-security-policy"
+_EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
+
+DIRECTIVES = [
+    "default-src 'self'",
+    "script-src 'self' {hashes}",
+    "style-src 'self' 'unsafe-inline'",  # the theme sets style attributes; scripts stay hash-only
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",  # no form on this site sends answers anywhere
+]
+
+
+class _InlineScripts(HTMLParser):
+    """Collects the exact text of every inline script a browser would run."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            attrs = dict(attrs)
+            self._inside = "src" not in attrs and (attrs.get("type") or "").lower() in _EXECUTABLE
+            self._text = []
+
+    def handle_data(self, data):
+        if self._inside:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._inside:
+            self.scripts.append("".join(self._text))
+            self._inside = False
+
+
+def inline_scripts(html: str) -> list[str]:
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    return parser.scripts
+
+
+def script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def policy(hashes: set[str]) -> str:
+    return "; ".join(DIRECTIVES).format(hashes=" ".join(sorted(hashes)))
+
+
+def apply_policy(site: Path) -> str:
+    """Write the site-wide policy into every page's meta tag and a headers file; return it."""
+    pages = sorted(site.rglob("*.html"))
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    hashes = {script_hash(script) for text in texts.values() for script in inline_scripts(text)}
+    site_policy = policy(hashes)
+    for page, text in texts.items():
+        if PLACEHOLDER in text:
+            page.write_text(text.replace(PLACEHOLDER, site_policy), encoding="utf-8")
+    (site / "_headers").write_text(headers_file(site, site_policy), encoding="utf-8")
+    return site_policy
+
+
+def headers_file(site: Path, site_policy: str) -> str:
+    """Headers for Netlify- and Cloudflare-Pages-style hosts; only embed pages may be framed."""
+    def rule(path: str, ancestors: str) -> str:
+        return (f"{path}\n  Content-Security-Policy: {site_policy}; frame-ancestors {ancestors}\n"
+                "  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n")
+    rules = [rule("/", "'self'")]
+    for entry in sorted(site.iterdir()):
+        name = entry.name + ("/*" if entry.is_dir() else "")
+        if entry.name != "_headers":
+            rules.append(rule("/" + name, "*" if entry.name == "embed" else "'self'"))
+    return "\n".join(rules)

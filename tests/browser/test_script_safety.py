@@ -1,0 +1,154 @@
+"""Hostile quiz text from public payload lists never runs, and the policy blocks what is not ours."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+import pytest
+
+from macros.catalog import load_quiz
+from macros.text import MarkdownRenderer
+from tests.browser.conftest import open_page, serving
+from tests.support import copy_project, free_port, run_mkdocs_build
+from tests.unit.test_sanitizer import NAUGHTY, PAYLOADS, browser_url
+
+pytestmark = pytest.mark.browser
+TRAPS = """
+window.__executed = 0;
+for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
+  window[name] = () => { window.__executed += 1; };
+}
+"""
+
+
+def knowledge_check(t) -> str:
+    questions = "".join(f"""
+  - type: single
+    prompt: {next(t)}
+    options:
+      - {{text: {next(t)}, correct: true, feedback: {next(t)}}}
+      - {{text: "second option", feedback: {next(t)}}}
+    explanation: {next(t)}""" for _ in range(4))
+    return f"kind: knowledge-check\\ntitle: {next(t)}\\nintro: {next(t)}\\nquestions:{questions}\\n"
+
+
+def self_assessment(t) -> str:
+    return f"""kind: self-assessment
+title: {next(t)}
+intro: {next(t)}
+scale: {{min: 1, max: 3, labels: [{next(t)}, "middle", {next(t)}]}}
+dimensions:
+  - {{id: d, title: {next(t)}, description: {next(t)}, bands: [{{upto: 3, label: {next(t)}, message: {next(t)}}}]}}
+items:
+  - {{text: {next(t)}, dimension: d}}
+  - {{text: {next(t)}, dimension: d, reverse: true}}
+overall: {{bands: [{{upto: 3, label: {next(t)}, message: {next(t)}}}]}}
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The project with every public payload in quiz text fields, built (not --strict) and served."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    strings = [json.dumps(s, ensure_ascii=False) for s in PAYLOADS + NAUGHTY]
+    renderer, kept, refused = MarkdownRenderer(), [], []
+    texts = iter(strings + strings[:40])  # wrap around so the last quiz is full too
+    used = 0
+    while used < len(strings):
+        for make in (knowledge_check, self_assessment):
+            before = used
+            counted = _Counting(texts)
+            text = make(counted)
+            used += counted.count
+            quiz_id = f"hostile-{len(kept) + len(refused)}"
+            _, problems = load_quiz(text.encode(), f"quizzes/{quiz_id}.yml", renderer)
+            if any(not p.warning for p in problems):
+                refused.append(problems)
+                continue
+            (project / "quizzes" / f"{quiz_id}.yml").write_text(text)
+            kept.append((quiz_id, used - before))
+    origin = f"http://127.0.0.1:{free_port()}"
+    site = tmp_path_factory.mktemp("hostile-site")
+    result = run_mkdocs_build(project, site, origin + "/", strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serving(site, origin):
+        yield {"site": site, "origin": origin, "kept": kept, "refused": refused,
+               "output": result.stdout + result.stderr}
+
+
+class _Counting:
+    """An iterator that counts what it hands out."""
+
+    def __init__(self, source):
+        self.source, self.count = source, 0
+
+    def __next__(self):
+        self.count += 1
+        return next(self.source)
+
+
+def test_refused_payload_quizzes_were_refused_with_located_lines(hostile_site):
+    for problems in hostile_site["refused"]:
+        assert all(str(p).startswith("quizzes/hostile-") and str(p).count(":") >= 3 for p in problems)
+    warnings = [line for line in hostile_site["output"].splitlines() if line.startswith("WARNING")]
+    assert warnings and all("quizzes/hostile-" in line or "External" in line for line in warnings)
+    # A quiz with one refused string is refused whole; hundreds still reach the browser.
+    assert sum(count for _, count in hostile_site["kept"]) >= 400
+
+
+def test_built_widgets_carry_no_handler_script_or_javascript_url(hostile_site):
+    for quiz_id, _ in hostile_site["kept"]:
+        soup = BeautifulSoup((hostile_site["site"] / "quizzes" / quiz_id / "index.html").read_text(),
+                             "html.parser")
+        widget = soup.select_one(f'[data-quiz="{quiz_id}"]')
+        assert widget is not None and not widget.find(["script", "iframe", "object", "embed", "style"])
+        for tag in widget.find_all(True):
+            for name, value in tag.attrs.items():
+                assert not name.lower().startswith("on"), (quiz_id, tag)
+                if name in ("href", "src"):
+                    assert urlsplit(browser_url(value)).scheme in ("", "http", "https", "mailto"), tag
+
+
+def test_answering_every_hostile_quiz_runs_none_of_it(browser, hostile_site):
+    page, log, errors = open_page(browser, hostile_site["origin"], "/about/")
+    page.context.add_init_script(TRAPS)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for quiz_id, _ in hostile_site["kept"]:
+        page.goto(f"{hostile_site['origin']}/quizzes/{quiz_id}/")
+        widget = page.locator(f'[data-quiz="{quiz_id}"]')
+        if widget.get_attribute("data-quiz-kind") == "knowledge-check":
+            for question in widget.locator(".closer-quiz__question").all():
+                question.locator("input").first.check()
+                question.locator(".closer-quiz__check").click()
+            widget.locator(".closer-quiz__summary").filter(has_text="of 4").wait_for()
+        else:
+            for item in widget.locator(".closer-quiz__item").all():
+                item.locator("input").last.check()
+        assert page.evaluate("window.__executed") == 0, quiz_id
+    assert dialogs == [] and errors == [] and log.foreign == []
+
+
+def test_policy_blocks_a_script_the_build_did_not_hash(open_site):
+    page, _, errors = open_site("/samples/")
+    page.evaluate("""() => {
+        const script = document.createElement("script");
+        script.textContent = "window.__ran = true";
+        document.body.append(script);
+    }""")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__ran") is None
+    assert any(error.startswith("CSP violation: script-src") for error in errors)
+
+
+def test_search_finds_course_text_without_leaving_the_site(open_site):
+    page, log, errors = open_site("/")
+    page.get_by_role("search").get_by_role("textbox").first.wait_for(state="attached")
+    page.keyboard.press("s")  # the theme's shortcut opens search
+    page.keyboard.type("closeness")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert results.count() >= 1
+    assert errors == [] and log.foreign == []
