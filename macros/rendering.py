@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .catalog import LoadedQuiz
 from .schema import TrueFalseQuestion
+from .text import plain_text
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -17,6 +18,7 @@ _env = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    extensions=["jinja2.ext.do"],
 )
 
 
@@ -38,4 +40,5 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
     prefix = f"closer-{loaded.id}" + (f"-{instance}" if instance > 1 else "")
     template = _env.get_template(f"{loaded.quiz.kind}.html")
     return template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint, level=level,
-                           prefix=prefix, options=_options, link=link, link_title=link_title).strip()
+                           prefix=prefix, options=_options, link=link, link_title=link_title,
+                           text=plain_text).strip()

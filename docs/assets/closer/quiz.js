@@ -237,6 +237,332 @@
     }
   }
 
+  /* ---- Scoring: mirrors macros/scoring.py exactly (integers and exact fractions only) ---- */
+
+  // floor(a / b) for BigInts (their "/" truncates toward zero).
+  function floorDiv(a, b) {
+    var q = a / b;
+    return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  }
+
+  // floor((2*10^k*sum + count) / (2*count)) / 10^k, printed with exactly k decimals.
+  function roundHalfUp(sum, count, k) {
+    var scale = 10n ** BigInt(k);
+    var units = floorDiv(2n * scale * BigInt(sum) + BigInt(count), 2n * BigInt(count));
+    var sign = units < 0n ? "-" : "";
+    if (units < 0n) units = -units;
+    var whole = (units / scale).toString();
+    var fraction = (units % scale).toString().padStart(k, "0");
+    return sign + whole + (k ? "." + fraction : "");
+  }
+
+  // A decimal such as "3.75" or "-1" as an exact fraction [numerator, denominator].
+  function decimal(text) {
+    var match = /^([-+]?)(\d*)(?:\.(\d*))?$/.exec(text);
+    var digits = (match[2] || "0") + (match[3] || "");
+    var value = BigInt(digits) * (match[1] === "-" ? -1n : 1n);
+    return [value, 10n ** BigInt((match[3] || "").length)];
+  }
+
+  function bandFor(sum, count, bands) {
+    for (var i = 0; i < bands.length; i++) {
+      var upto = decimal(bands[i].upto);
+      if (BigInt(sum) * upto[1] <= upto[0] * BigInt(count)) return i;
+    }
+    return -1;
+  }
+
+  function result(values, items, bands) {
+    var sum = values.reduce(function (a, b) { return a + b; }, 0);
+    var count = values.length;
+    var enough = count > 0 && count * 2 >= items;
+    var band = enough && bands.length ? bandFor(sum, count, bands) : -1;
+    return {
+      sum: sum, count: count, items: items, enough: enough,
+      score1: enough ? roundHalfUp(sum, count, 1) : "",
+      score2: enough ? roundHalfUp(sum, count, 2) : "",
+      band: band, label: band >= 0 ? bands[band].label : ""
+    };
+  }
+
+  // spec: {min, max, items: [{dimension, reverse}], dimensions: [{id, bands}], overall: [bands]}
+  function score(spec, answers) {
+    var values = {};
+    var every = [];
+    spec.dimensions.forEach(function (d) { values[d.id] = []; });
+    spec.items.forEach(function (item, i) {
+      var answer = answers[i];
+      if (answer === null || answer === undefined) return;
+      var keyed = item.reverse ? spec.min + spec.max - answer : answer;
+      values[item.dimension].push(keyed);
+      every.push(keyed);
+    });
+    var scores = {};
+    spec.dimensions.forEach(function (d) {
+      var size = spec.items.filter(function (item) { return item.dimension === d.id; }).length;
+      scores[d.id] = result(values[d.id], size, d.bands);
+    });
+    scores.overall = result(every, spec.items.length, spec.overall);
+    return scores;
+  }
+
+  window.closerScoring = { score: score, roundHalfUp: roundHalfUp };
+
+  /* ---- Self-assessment ---- */
+
+  function bandsOf(section) {
+    return section ? all(section, "[data-upto]").map(function (band) {
+      return { upto: band.getAttribute("data-upto"), label: band.getAttribute("data-label"), node: band };
+    }) : [];
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function selfAssessment(root) {
+    var saved = new Saved(root);
+    var shownKey = saved.key + ":shown";
+    var form = root.querySelector(".closer-quiz__form");
+    var level = parseInt(root.getAttribute("data-heading-level"), 10) || 2;
+    var fieldsets = all(root, ".closer-quiz__item");
+    var sections = all(root, "[data-key-dimension]");
+    var overallSection = root.querySelector('[data-key-dimension="overall"]');
+    var spec = {
+      min: parseInt(root.getAttribute("data-scale-min"), 10),
+      max: parseInt(root.getAttribute("data-scale-max"), 10),
+      items: fieldsets.map(function (fs) {
+        return { dimension: fs.getAttribute("data-item-dimension"), reverse: fs.hasAttribute("data-reverse") };
+      }),
+      dimensions: sections.filter(function (s) { return s !== overallSection; }).map(function (s) {
+        return { id: s.getAttribute("data-key-dimension"), title: s.getAttribute("data-title"), bands: bandsOf(s) };
+      }),
+      overall: bandsOf(overallSection)
+    };
+    var progress = root.querySelector(".closer-quiz__progress");
+    var status = root.querySelector(".closer-quiz__status");
+    var results = root.querySelector(".closer-quiz__results");
+    var note = root.querySelector(".closer-quiz__storage");
+    var submit = form.querySelector("[type=submit]");
+    var shown = false;
+    var stale = null;
+
+    function answers() {
+      return fieldsets.map(function (fs) {
+        var picked = fs.querySelector("input:checked");
+        return picked ? parseInt(picked.value, 10) : null;
+      });
+    }
+
+    function validAnswers(list) {
+      return list.length === fieldsets.length && list.every(function (a) {
+        return a === null || (typeof a === "number" && a % 1 === 0 && a >= spec.min && a <= spec.max);
+      });
+    }
+
+    function remember(key, value) {
+      if (!saved.keep) return;
+      try {
+        if (value === null) saved.store.removeItem(key);
+        else saved.store.setItem(key, value);
+      } catch (error) { /* not kept: the note below says so */ }
+    }
+
+    function updateProgress() {
+      var count = answers().filter(function (a) { return a !== null; }).length;
+      say(progress, count + " of " + fieldsets.length + " answered");
+      fieldsets.forEach(function (fs) {
+        show(fs.querySelector(".closer-quiz__clear-item"), !!fs.querySelector("input:checked"));
+      });
+    }
+
+    function persist() {
+      if (!saved.save(answers())) {
+        say(note, saved.why());
+        show(note, true);
+      }
+    }
+
+    function heading(depth, text) {
+      return element("h" + Math.min(level + depth, 6), "closer-result__title", text);
+    }
+
+    function resultBlock(id, title, outcome, bands, depth) {
+      var block = element("section", "closer-result");
+      block.setAttribute("data-dimension", id);
+      block.setAttribute("data-score", outcome.score2);
+      block.setAttribute("data-band", outcome.label);
+      block.appendChild(heading(depth, title));
+      if (!outcome.enough) {
+        block.appendChild(element("p", "closer-result__score", "Not enough answers to score this yet: answer at least half of its " +
+          outcome.items + " statements (" + Math.ceil(outcome.items / 2) + ")."));
+        return block;
+      }
+      var scoreText = outcome.score1 + " on a scale from " + spec.min + " to " + spec.max;
+      block.appendChild(element("p", "closer-result__score", scoreText + (outcome.label ? ": " + outcome.label : "")));
+      var bar = element("div", "closer-result__bar");
+      bar.setAttribute("aria-hidden", "true");
+      var fill = element("span", "closer-result__fill");
+      fill.style.width = (100 * (outcome.sum / outcome.count - spec.min) / (spec.max - spec.min)).toFixed(1) + "%";
+      bar.appendChild(fill);
+      block.appendChild(bar);
+      if (outcome.band >= 0) {
+        // The band's message and links were rendered and sanitized at build time: reuse them.
+        var message = bands[outcome.band].node.querySelector("dd").cloneNode(true);
+        message.className = "closer-result__message";
+        block.appendChild(message);
+      }
+      return block;
+    }
+
+    function asText(scores) {
+      var title = root.querySelector(".closer-quiz__title").textContent.trim();
+      var lines = [title + ": my results"];
+      function line(name, outcome) {
+        lines.push(name + ": " + (outcome.enough ? outcome.score1 + " of " + spec.max +
+          (outcome.label ? " (" + outcome.label + ")" : "") : "not enough answers"));
+      }
+      line("Overall", scores.overall);
+      ordered(scores).forEach(function (d) { line(d.title, scores[d.id]); });
+      return lines.join("\n");
+    }
+
+    // Strengths first: highest exact score first; areas without a score last; ties keep file order.
+    function ordered(scores) {
+      return spec.dimensions.slice().sort(function (a, b) {
+        var x = scores[a.id], y = scores[b.id];
+        if (x.enough !== y.enough) return x.enough ? -1 : 1;
+        if (!x.enough) return 0;
+        var diff = BigInt(y.sum) * BigInt(x.count) - BigInt(x.sum) * BigInt(y.count);
+        return diff > 0n ? 1 : diff < 0n ? -1 : 0;
+      });
+    }
+
+    function showResults(focus) {
+      var scores = score(spec, answers());
+      results.textContent = "";
+      var title = heading(1, "Your results");
+      title.tabIndex = -1;
+      title.classList.add("closer-quiz__results-title");
+      results.appendChild(title);
+      stale = element("p", "closer-quiz__stale", "You changed answers after these results. Press “Show my results” again to update them.");
+      stale.hidden = true;
+      results.appendChild(stale);
+      results.appendChild(resultBlock("overall", "Overall", scores.overall, spec.overall, 2));
+      if (spec.dimensions.length) {
+        results.appendChild(heading(2, "By area, strongest first"));
+        ordered(scores).forEach(function (d) {
+          results.appendChild(resultBlock(d.id, d.title, scores[d.id], d.bands, 3));
+        });
+      }
+      var tools = element("div", "closer-quiz__result-tools");
+      var copy = element("button", "closer-quiz__copy", "Copy my results as text");
+      copy.type = "button";
+      var clear = element("button", "closer-quiz__clear", "Clear my answers");
+      clear.type = "button";
+      var copied = element("span", "closer-quiz__copied");
+      copied.setAttribute("role", "status");
+      tools.appendChild(copy);
+      tools.appendChild(document.createTextNode(" "));
+      tools.appendChild(clear);
+      tools.appendChild(document.createTextNode(" "));
+      tools.appendChild(copied);
+      results.appendChild(tools);
+      copy.addEventListener("click", function () { copyText(asText(scores), copied); });
+      clear.addEventListener("click", clearAll);
+      results.hidden = false;
+      shown = true;
+      remember(shownKey, JSON.stringify({ fingerprint: saved.fingerprint }));
+      if (focus) title.focus();
+    }
+
+    function clearAll() {
+      fieldsets.forEach(function (fs) {
+        all(fs, "input").forEach(function (input) { input.checked = false; });
+      });
+      saved.clear();
+      remember(shownKey, null);
+      results.hidden = true;
+      results.textContent = "";
+      shown = false;
+      updateProgress();
+      say(status, "Your answers were cleared.");
+      var first = form.querySelector("input");
+      if (first) first.focus();
+    }
+
+    form.addEventListener("change", function () {
+      persist();
+      updateProgress();
+      if (shown && stale) stale.hidden = false;
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();  // nothing is ever sent: results are computed here
+      showResults(true);
+      say(status, "Your results are shown below the questions.");
+    });
+    fieldsets.forEach(function (fs) {
+      var clear = fs.querySelector(".closer-quiz__clear-item");
+      clear.addEventListener("click", function () {
+        all(fs, "input").forEach(function (input) { input.checked = false; });
+        persist();
+        updateProgress();
+        if (shown && stale) stale.hidden = false;
+        fs.querySelector("input").focus();
+      });
+    });
+
+    var restored = saved.load(validAnswers);
+    if (restored) {
+      restored.forEach(function (answer, i) {
+        if (answer === null) return;
+        var input = fieldsets[i].querySelector('input[value="' + answer + '"]');
+        if (input) input.checked = true;
+      });
+      try {
+        var flag = JSON.parse(saved.store.getItem(shownKey));
+        if (flag && flag.fingerprint === saved.fingerprint) showResults(false);
+      } catch (error) { /* no results to restore */ }
+    }
+    show(root.querySelector(".closer-quiz__paper"), false);
+    show(progress, true);
+    submit.hidden = false;
+    submit.disabled = false;
+    updateProgress();
+    if (!saved.keep) {
+      say(note, saved.why());
+      show(note, true);
+    }
+  }
+
+  function copyText(text, status) {
+    function done(ok) {
+      say(status, ok ? "Copied. Paste it wherever you choose." : "Copying did not work here: select the results and copy them.");
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallbackCopy(text)); });
+    } else {
+      done(fallbackCopy(text));
+    }
+  }
+
+  function fallbackCopy(text) {
+    var area = element("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+    area.remove();
+    return ok;
+  }
+
   /* ---- The privacy page's site-wide controls ---- */
 
   function privacyControls(root) {
@@ -282,6 +608,7 @@
 
   var ENHANCERS = {
     "knowledge-check": knowledgeCheck,
+    "self-assessment": selfAssessment,
     "privacy": privacyControls
   };
 

@@ -1,0 +1,84 @@
+"""The browser's scoring module and the Python reference agree on random quizzes and answers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings, strategies as st
+import pytest
+
+from macros.catalog import load_quiz
+from macros.scoring import score
+from macros.text import MarkdownRenderer, plain_text
+from tests.browser.conftest import open_page
+
+pytestmark = pytest.mark.browser
+RENDERER = MarkdownRenderer()
+CASES = {"count": 0}
+
+
+@st.composite
+def quizzes(draw):
+    low = draw(st.integers(-3, 3))
+    high = low + draw(st.integers(1, 7))
+
+    def bands():
+        decimals = draw(st.integers(0, 3))
+        scale = 10 ** decimals
+        inner = draw(st.lists(st.integers(low * scale, high * scale - 1), max_size=3, unique=True))
+        uptos = [Decimal(v) / scale for v in sorted(inner)] + [Decimal(high)]
+        return "[" + ", ".join(f"{{upto: {u}, label: Band {i}}}" for i, u in enumerate(uptos)) + "]"
+
+    sizes = draw(st.lists(st.integers(2, 6), min_size=1, max_size=4))
+    items = [(f"d{d}", draw(st.booleans())) for d, size in enumerate(sizes) for _ in range(size)]
+    items = draw(st.permutations(items))
+    labels = ", ".join(f"p{v}" for v in range(low, high + 1))
+    text = (f"kind: self-assessment\ntitle: Random\nscale: {{min: {low}, max: {high}, labels: [{labels}]}}\n"
+            "dimensions:\n" + "".join(f"  - {{id: d{d}, title: D{d}, bands: {bands()}}}\n" for d in range(len(sizes)))
+            + "items:\n" + "".join(f"  - {{text: Item {i}, dimension: {dim}, reverse: {str(rev).lower()}}}\n"
+                                   for i, (dim, rev) in enumerate(items)))
+    if draw(st.booleans()):
+        text += f"overall: {{bands: {bands()}}}\n"
+    loaded, problems = load_quiz(text.encode(), "quizzes/random.yml", RENDERER)
+    assert loaded is not None, (text, problems)
+    answers = draw(st.lists(st.one_of(st.none(), st.integers(low, high)), min_size=len(items), max_size=len(items)))
+    return loaded.quiz, answers
+
+
+def spec_of(quiz) -> dict:
+    """What the widget reads from the rendered HTML, built from the same model."""
+    def bands(list_):
+        return [{"upto": str(b.upto), "label": plain_text(b.label)} for b in list_]
+    return {"min": quiz.scale.min, "max": quiz.scale.max,
+            "items": [{"dimension": i.dimension, "reverse": i.reverse} for i in quiz.items],
+            "dimensions": [{"id": d.id, "bands": bands(d.bands)} for d in quiz.dimensions],
+            "overall": bands(quiz.overall.bands) if quiz.overall else []}
+
+
+@pytest.fixture(scope="module")
+def scoring_page(browser, served_site):
+    page, _, errors = open_page(browser, served_site, "/samples/")
+    page.wait_for_function("() => window.closerScoring !== undefined")
+    yield page
+    assert errors == []
+    page.context.close()
+
+
+def test_browser_and_reference_agree_on_random_quizzes(scoring_page):
+    @settings(max_examples=400, deadline=None, database=None)
+    @given(quizzes())
+    def agree(case):
+        quiz, answers = case
+        reference = score(quiz, answers)
+        browser = scoring_page.evaluate("([spec, answers]) => window.closerScoring.score(spec, answers)",
+                                        [spec_of(quiz), answers])
+        for key, expected in reference.items():
+            got = browser[key]
+            assert (got["sum"], got["count"], got["enough"]) == (expected.sum, expected.count, expected.enough), key
+            assert got["score2"] == expected.rounded(2) and got["score1"] == expected.rounded(1), key
+            assert got["label"] == expected.band, key
+        CASES["count"] += 1
+
+    agree()
+    print(f"\nbrowser and reference agreed on {CASES['count']} generated cases")
+    assert CASES["count"] >= 400
