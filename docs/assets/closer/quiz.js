@@ -411,8 +411,10 @@
       block.appendChild(bar);
       if (outcome.band >= 0) {
         // The band's message and links were rendered and sanitized at build time: reuse them.
-        var message = bands[outcome.band].node.querySelector("dd").cloneNode(true);
-        message.className = "closer-result__message";
+        var message = element("div", "closer-result__message");
+        all(bands[outcome.band].node.querySelector("dd"), ":scope > *").forEach(function (part) {
+          message.appendChild(part.cloneNode(true));
+        });
         block.appendChild(message);
       }
       return block;

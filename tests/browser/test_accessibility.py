@@ -1,0 +1,117 @@
+"""WCAG 2.1 AA in Chromium: axe-core on every page and quiz state in both palettes, small screens,
+zoom, reduced motion, forced colours and visible focus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from macros.catalog import load_catalog
+from macros.schema import SelfAssessment
+from tests.browser.test_knowledge_check import tab_to
+from tests.browser.test_site import sitemap_paths
+from tests.support import ROOT
+
+pytestmark = pytest.mark.browser
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()  # packaged, never a CDN
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CATALOG = load_catalog(ROOT / "quizzes", ROOT)
+PALETTES = {"light": "default", "dark": "slate"}
+
+
+def axe_violations(page) -> list[str]:
+    page.evaluate(AXE)
+    result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: %s}})" % WCAG_AA)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_every_page_passes_axe(open_site, built_site, palette):
+    page, _, errors = open_site("/", color_scheme=palette)
+    for path in sitemap_paths(built_site):
+        page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + path)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
+        assert axe_violations(page) == [], path
+    assert errors == []
+
+
+def take_quiz(widget, kind: str) -> None:
+    """Answer everything and show the outcome: every Check pressed, or results submitted."""
+    if kind == "self-assessment":
+        for item in widget.locator(".closer-quiz__item").all():
+            item.locator("input").nth(1).check()
+        widget.get_by_role("button", name="Show my results").click()
+        widget.locator("[data-dimension='overall']").wait_for()
+    else:
+        for question in widget.locator(".closer-quiz__question").all():
+            question.locator("input").first.check()
+            question.get_by_role("button", name="Check").click()
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("quiz_id", sorted(CATALOG.quizzes))
+def test_every_quiz_state_passes_axe(open_site, quiz_id, palette):
+    page, _, errors = open_site(f"/quizzes/{quiz_id}/", color_scheme=palette)
+    widget = page.locator(f'[data-quiz="{quiz_id}"]')
+    kind = widget.get_attribute("data-quiz-kind")
+    assert axe_violations(page) == [], "before answering"
+    first = widget.locator("fieldset").first.locator("input").first
+    first.check()
+    assert axe_violations(page) == [], "while answering"
+    take_quiz(widget, kind)
+    assert axe_violations(page) == [], "with results or feedback shown"
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", [320, 640], ids=["320px", "200%-zoom"])
+def test_nothing_scrolls_sideways_on_small_screens_and_zoom(open_site, built_site, width):
+    """640 CSS pixels is a 1280-pixel window at 200 % zoom; 320 is a small phone (or 400 %)."""
+    page, _, _ = open_site("/", viewport={"width": width, "height": 800})
+    origin = page.url.rstrip("/")
+    for path in sitemap_paths(built_site):
+        page.evaluate("localStorage.clear()")  # start each quiz unanswered
+        page.goto(origin + path)
+        widget = page.locator("[data-quiz]").first
+        if widget.count():
+            take_quiz(widget, widget.get_attribute("data-quiz-kind"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+
+
+def test_reduced_motion_turns_off_the_result_animation(open_site):
+    quiz_id = next(i for i, q in CATALOG.quizzes.items() if isinstance(q.quiz, SelfAssessment))
+    for motion, moving in (("reduce", False), ("no-preference", True)):
+        page, _, _ = open_site(f"/quizzes/{quiz_id}/", reduced_motion=motion)
+        take_quiz(page.locator("[data-quiz]"), "self-assessment")
+        duration = page.locator(".closer-result__fill").first.evaluate("e => getComputedStyle(e).transitionDuration")
+        assert (duration != "0s") == moving
+
+
+@pytest.mark.parametrize("quiz_id", sorted(CATALOG.quizzes))
+def test_forced_colours_keep_every_control_visible(open_site, quiz_id):
+    page, _, _ = open_site(f"/quizzes/{quiz_id}/", forced_colors="active")
+    widget = page.locator("[data-quiz]")
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    for control in widget.locator("input, button:visible").all():
+        box = control.bounding_box()
+        assert box and box["width"] >= 10 and box["height"] >= 10
+    for button in widget.locator("button:visible").all():
+        style = button.evaluate("e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e).textDecorationLine]")
+        assert style[0] != "none" or style[1] == "underline", style  # a button still looks like one
+
+
+@pytest.mark.parametrize("quiz_id", sorted(CATALOG.quizzes))
+def test_keyboard_focus_is_always_visible_in_widgets(open_site, quiz_id):
+    page, _, _ = open_site(f"/quizzes/{quiz_id}/")
+    seen = 0
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        inside, outline = page.evaluate("""() => {
+            const el = document.activeElement, style = getComputedStyle(el);
+            return [!!el.closest('[data-quiz]'), style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2];
+        }""")
+        if inside:
+            seen += 1
+            assert outline, page.evaluate("document.activeElement.outerHTML")
+    assert seen >= 3
