@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 import re
 
 import jinja2
@@ -18,14 +18,15 @@ from jinja2 import meta
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from .catalog import Catalog, load_catalog
 from .problems import Problem, by_closeness
-from .rendering import render_quiz
+from .lessons import ORDER, Lesson, check_knowledge_check, load_lesson
+from .rendering import render_learning_path, render_lesson, render_quiz
 from .security import apply_policy
-from .text import plain_text
+from .text import MarkdownRenderer, plain_text
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
@@ -38,6 +39,7 @@ class _Build:
 
     def __init__(self):
         self.catalog = Catalog()
+        self.lessons: dict[str, Lesson] = {}
         self.files = None
         self.page_problems: list[Problem] = []
         self.calls: dict[str, int] = {}
@@ -78,10 +80,25 @@ class CloserPlugin(BasePlugin):
             # The theme writes page titles into navigation and <title> as HTML: escape the text.
             title = json.dumps(html.escape(plain_text(loaded.quiz.title)))
             body = f'---\ntitle: {title}\n---\n\n{{{{ quiz("{quiz_id}", level=1) }}}}\n'
-            files.append(File.generated(config, uri, content=body))
+            files.append(File.generated(config, uri, content=body, inclusion=InclusionLevel.NOT_IN_NAV))
         _build.files = files
         _build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
+        _load_lessons(files)
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # The theme writes page titles and descriptions into HTML as they are: make them text.
+        meta = page.meta
+        if isinstance(meta.get("title"), str):
+            page.title = html.escape(meta["title"], quote=False)
+        if isinstance(meta.get("description"), str):
+            meta["description"] = html.escape(meta["description"])
+        lesson = _build.lessons.get(page.file.src_uri)
+        if lesson is None:
+            return markdown
+        page.title = html.escape(lesson.title, quote=False)
+        meta["description"] = html.escape(plain_text(lesson.parts.description))
+        return _lesson_markdown(lesson, markdown, page)
 
     def on_env(self, env, config, files):
         problems = _build.problems()
@@ -96,6 +113,53 @@ class CloserPlugin(BasePlugin):
     def on_post_build(self, config):
         if not self.serving:
             apply_policy(Path(config.site_dir))
+
+
+def _load_lessons(files) -> None:
+    """Validate every lesson once per build and check each has its knowledge check."""
+    renderer = MarkdownRenderer()
+    for file in files.documentation_pages():
+        path = PurePosixPath(file.src_uri)
+        if path.parent.as_posix() != "lessons" or path.name == "index.md":
+            continue
+        where = f"docs/{file.src_uri}"
+        if path.stem not in ORDER:
+            _build.page_problems.append(Problem(where, 1, 1, f"'{path.stem}' is not one of the course's lessons",
+                                                "lesson URLs are fixed: " + ", ".join(by_closeness(path.stem, ORDER)[:3])
+                                                + " are the closest"))
+            continue
+        lesson, problems = load_lesson(file.content_string, where, path.stem, renderer)
+        _build.page_problems.extend(problems)
+        if lesson is not None:
+            loaded = _build.catalog.quizzes.get(lesson.slug)
+            if loaded is None and lesson.slug in _build.catalog.ids:
+                continue  # the quiz file has errors of its own, already reported
+            missing = check_knowledge_check(lesson, loaded.quiz if loaded else None)
+            _build.page_problems.extend(missing)
+            if not missing:
+                _build.lessons[file.src_uri] = lesson
+
+
+def _landed_lessons() -> list[Lesson]:
+    by_slug = {lesson.slug: lesson for lesson in _build.lessons.values()}
+    return [by_slug[slug] for slug in ORDER if slug in by_slug]
+
+
+def _lesson_markdown(lesson: Lesson, body: str, page) -> str:
+    landed = _landed_lessons()
+    index = landed.index(lesson)
+
+    def neighbour(other: Lesson | None):
+        if other is None:
+            return None
+        return {"url": get_relative_url(f"lessons/{other.slug}/", page.file.url), "title": other.title}
+
+    copies = _build.calls.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
+    quiz_html = render_quiz(_build.catalog.quizzes[lesson.slug], level=3, instance=copies,
+                            link=lambda target: _link(page, target), link_title=_link_title)
+    return render_lesson(lesson, body, quiz_html, ORDER.index(lesson.slug) + 1, len(ORDER),
+                         neighbour(landed[index - 1] if index > 0 else None),
+                         neighbour(landed[index + 1] if index + 1 < len(landed) else None))
 
 
 def _page_file(page) -> str:
@@ -149,7 +213,15 @@ def _find(lines: list[str], pattern: re.Pattern, nth: int = 0) -> tuple[int, int
 
 
 def define_env(env) -> None:
-    """Register quiz() with mkdocs-macros."""
+    """Register quiz() and learning_path() with mkdocs-macros."""
+
+    @env.macro
+    def learning_path() -> str:
+        page = env.page
+        return render_learning_path([
+            {"slug": lesson.slug, "url": get_relative_url(f"lessons/{lesson.slug}/", page.file.url),
+             "title": lesson.title, "description": lesson.parts.description, "minutes": lesson.minutes}
+            for lesson in _landed_lessons()])
 
     @env.macro
     def quiz(*args, **kwargs) -> str:

@@ -7,14 +7,16 @@ from types import SimpleNamespace
 from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .catalog import LoadedQuiz
+from .lessons import Lesson
 from .schema import TrueFalseQuestion
 from .text import plain_text
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
+    autoescape=select_autoescape(enabled_extensions=("html", "md"), default=True, default_for_string=True),
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
@@ -42,3 +44,16 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
     return template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint, level=level,
                            prefix=prefix, options=_options, link=link, link_title=link_title,
                            text=plain_text).strip()
+
+
+def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total: int,
+                  previous: dict | None, next_: dict | None) -> str:
+    """A lesson page's Markdown: its parts around the body, always in the same order."""
+    return _env.get_template("lesson.md").render(
+        lesson=lesson, parts=lesson.parts, body=body, quiz=Markup(quiz_html), number=number, total=total,
+        previous=previous, next=next_)
+
+
+def render_learning_path(entries: list[dict]) -> str:
+    """The course's lessons in order with their length; entries have url, title, description, minutes."""
+    return _env.get_template("learning-path.html").render(entries=entries).strip()

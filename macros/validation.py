@@ -34,7 +34,8 @@ def _located_path(doc: Document, loc: tuple) -> tuple:
     return path
 
 
-def _problem(doc: Document, file: str, error: dict) -> Problem:
+def located(doc: Document, file: str, error: dict) -> Problem:
+    """One pydantic error as a located problem with a fix."""
     kind, loc, ctx = error["type"], tuple(error["loc"]), error.get("ctx") or {}
     path = _located_path(doc, loc)
     if kind == "missing":
@@ -77,7 +78,7 @@ def validate(doc: Document, file: str, renderer: MarkdownRenderer) -> tuple[Quiz
     try:
         quiz = model.model_validate(data, context=context)
     except ValidationError as err:
-        problems.extend(_problem(doc, file, e) for e in err.errors())
+        problems.extend(located(doc, file, e) for e in err.errors())
         return None, sorted(set(problems))
     if not any(not p.warning for p in problems):  # rules compare fields, so need sound ones
         problems.extend(check_rules(quiz, doc, file))

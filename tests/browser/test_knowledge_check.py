@@ -155,9 +155,9 @@ def test_faulty_storage_leaves_the_widget_working(open_site, served_site, fault)
 
 
 def test_instant_navigation_starts_the_widget_without_a_reload(open_site, served_site):
-    page, log, errors = open_site("/")
+    page, log, errors = open_site("/about/")
     page.evaluate("window.__closerMarker = 'still here'")
-    page.get_by_role("link", name="try the sample quizzes").click()
+    page.locator("article").get_by_role("link", name="quiz samples", exact=True).click()
     page.wait_for_url(served_site + "/samples/")
     page.locator('[data-quiz="sample-knowledge-check"][data-ready]').wait_for()
     assert page.evaluate("window.__closerMarker") == "still here"
@@ -166,7 +166,7 @@ def test_instant_navigation_starts_the_widget_without_a_reload(open_site, served
     first.get_by_role("button", name="Check").click()
     assert first.locator(".closer-quiz__verdict").inner_text() == "✓ Right."
     page.go_back()
-    page.wait_for_url(served_site + "/")
+    page.wait_for_url(served_site + "/about/")
     page.go_forward()
     page.wait_for_url(served_site + "/samples/")
     assert page.evaluate("window.__closerMarker") == "still here"
@@ -230,7 +230,7 @@ def test_starts_on_a_page_without_the_theme(open_site, served_site, built_site):
     end = html.index('<div class="closer-quiz__tools"', start)
     end = html.index("</div>", html.index("</div>", end) + 6) + 6
     plain = ("<!doctype html><html lang=en><head><title>Plain</title></head><body>" + html[start:end]
-             + '<script src="/assets/closer/quiz.js"></script></body></html>')
+             + '<script src="/assets/closer/closer.js"></script></body></html>')
     page.route(served_site + "/plain/", lambda route: route.fulfill(body=plain, content_type="text/html"))
     page.goto(served_site + "/plain/")
     first = question(page, 0)

@@ -80,7 +80,7 @@ def test_low_band_recommends_its_lessons_as_links(open_site, served_site):
     widget(page).get_by_role("button", name="Show my results").click()
     safety = widget(page).locator('[data-dimension="safety"]')
     assert safety.get_attribute("data-band") == "Needs care"
-    safety.get_by_role("link", name="Sample quizzes").click()
+    safety.get_by_role("link", name="Quiz samples").click()
     page.wait_for_url(served_site + "/samples/")
 
 

@@ -1,4 +1,5 @@
-/* Closer quiz widgets: enhance every [data-quiz] root the build rendered as plain HTML.
+/* Closer's one script: quiz widgets, the privacy controls, the quick exit and lesson progress.
+   Enhances every [data-quiz] root (and [data-closer-controls]) the build rendered as plain HTML.
    No dependencies. Each root is started once and on its own, so one broken widget leaves the
    others working. Answers stay in this browser (localStorage), never sent anywhere. */
 (function () {
@@ -606,12 +607,101 @@
     all(root, "[hidden]").forEach(function (node) { node.hidden = false; });
   }
 
+  /* ---- Site: quick exit and lesson progress ("closer:progress") ---- */
+
+  var PROGRESS_KEY = "closer:progress";
+
+  /* ---- Quick exit: replace this page, so Back does not return to it ---- */
+
+  function leave(event) {
+    var link = document.querySelector("[data-closer-exit]");
+    if (!link) return;
+    if (event) event.preventDefault();
+    document.body.hidden = true;  // hide the page at once, before the next one arrives
+    window.location.replace(link.href);
+  }
+
+  var lastEscape = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var now = Date.now();
+    if (now - lastEscape < 1000) leave(event);
+    lastEscape = now;
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-closer-exit]");
+    if (link) leave(event);
+  });
+
+  /* ---- Lessons marked as done ---- */
+
+  function doneLessons() {
+    try {
+      var list = JSON.parse(storage().getItem(PROGRESS_KEY));
+      return Array.isArray(list) ? list.filter(function (s) { return typeof s === "string"; }) : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function saveDone(list) {
+    try {
+      storage().setItem(PROGRESS_KEY, JSON.stringify(list));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function slugOf(href) {
+    var match = /\/lessons\/([a-z0-9-]+)\/?$/.exec(new URL(href, document.baseURI).pathname);
+    return match ? match[1] : null;
+  }
+
+  // A "done" mark after each finished lesson in the navigation and learning path, in words.
+  function markNavigation() {
+    var done = doneLessons();
+    Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href], .closer-path a"), function (link) {
+      var slug = slugOf(link.getAttribute("href"));
+      var mark = link.querySelector(".closer-done-mark");
+      if (!slug) return;
+      if (done.indexOf(slug) >= 0 && !mark) {
+        mark = document.createElement("span");
+        mark.className = "closer-done-mark";
+        mark.textContent = " \u2713 done";
+        link.appendChild(mark);
+      } else if (done.indexOf(slug) < 0 && mark) {
+        mark.remove();
+      }
+    });
+  }
+
+  function lessonButton(root) {
+    var slug = root.getAttribute("data-lesson");
+    var button = root.querySelector("button");
+    function render() {
+      var done = doneLessons().indexOf(slug) >= 0;
+      button.setAttribute("aria-pressed", String(done));
+      button.textContent = done ? "\u2713 Done: mark as not done" : "Mark this lesson as done";
+    }
+    button.addEventListener("click", function () {
+      var done = doneLessons().filter(function (s) { return s !== slug; });
+      if (button.getAttribute("aria-pressed") !== "true") done.push(slug);
+      if (!saveDone(done)) button.textContent = "This browser is not letting the site keep your progress.";
+      else render();
+      markNavigation();
+    });
+    render();
+    root.hidden = false;
+  }
+
   /* ---- Start-up: once per root, isolated, on every page view ---- */
 
   var ENHANCERS = {
     "knowledge-check": knowledgeCheck,
     "self-assessment": selfAssessment,
-    "privacy": privacyControls
+    "privacy": privacyControls,
+    "lesson-done": lessonButton
   };
 
   function start() {
@@ -626,6 +716,7 @@
         if (window.console) window.console.error("Closer: a widget could not start", error);
       }
     });
+    markNavigation();
   }
 
   // mkdocs-material replays document$ for the current page and emits on each instant navigation.

@@ -1,0 +1,119 @@
+"""Lessons: each lesson's front matter validated like a quiz, and its parts in one fixed order.
+
+A lesson is `docs/lessons/<slug>.md`: front matter with its parts (objectives, exercise,
+reflection, takeaways, references) and a Markdown body; its knowledge check is
+`quizzes/<slug>.yml`. Problems are located at the lesson file's own lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import math
+import re
+
+from pydantic import Field, ValidationError
+
+from .loading import load
+from .problems import Problem
+from .schema import BlockText, InlineText, Integer, Strict
+from .text import MarkdownRenderer, plain_text
+from .validation import located
+
+# The learning order; these URLs are fixed (coaches and recommendations link to them).
+ORDER = [
+    "what-is-emotional-intimacy", "why-it-matters", "emotional-safety", "trust", "vulnerability",
+    "listening-and-communication", "empathy-and-support", "respect-and-boundaries", "time-together",
+    "appreciation", "barriers", "conflict", "growing-together", "rebuilding-trust", "getting-help",
+]
+WORDS_PER_MINUTE = 200
+QUESTIONS = (3, 5)
+
+
+class Exercise(Strict):
+    title: InlineText
+    minutes: Integer = Field(ge=1, le=180)
+    steps: list[InlineText] = Field(min_length=2)
+    solo: BlockText
+
+
+class LessonParts(Strict):
+    title: InlineText
+    description: InlineText
+    objectives: list[InlineText] = Field(min_length=2)
+    exercise: Exercise
+    reflection: list[InlineText] = Field(min_length=2)
+    takeaways: list[InlineText] = Field(min_length=2)
+    references: list[InlineText] = ()
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A valid lesson: its slug, parts, Markdown body and where the body starts in the file."""
+
+    slug: str
+    file: str
+    parts: LessonParts
+    body: str
+    body_line: int
+    words: int = field(default=0)
+
+    @property
+    def title(self) -> str:
+        return plain_text(self.parts.title)
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
+
+    @property
+    def minutes(self) -> int:
+        """Reading and exercise time together: what the learning path shows."""
+        return self.reading_minutes + self.parts.exercise.minutes
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+
+
+def load_lesson(text: str, file: str, slug: str, renderer: MarkdownRenderer) -> tuple[Lesson | None, list[Problem]]:
+    """Validate one lesson file's text; problems carry the file's own line numbers."""
+    match = _FRONT.match(text)
+    if not match:
+        return None, [Problem(file, 1, 1, "the lesson has no front matter",
+                              "start the file with '---', the lesson's parts, then '---' and the body")]
+    # A blank first line in place of '---' keeps YAML line numbers equal to the file's.
+    doc, problems = load(("\n" + match.group(1)).encode(), file)
+    if doc is None:
+        return None, problems
+    context = {"renderer": renderer, "problems": problems, "path": file}
+    try:
+        parts = LessonParts.model_validate(doc.data if isinstance(doc.data, dict) else {}, context=context)
+    except ValidationError as err:
+        problems.extend(located(doc, file, e) for e in err.errors())
+        if not isinstance(doc.data, dict):
+            problems.append(Problem(file, 2, 1, "the front matter must be keys and values",
+                                    "write 'title: …' and the other parts as keys"))
+        return None, sorted(set(problems))
+    body = text[match.end():]
+    body_line = text.count("\n", 0, match.end()) + 1
+    if not body.strip():
+        problems.append(Problem(file, body_line, 1, "the lesson has no body",
+                                "write the lesson's text after the closing '---'"))
+    if any(not p.warning for p in problems):
+        return None, sorted(set(problems))
+    words = len(re.findall(r"\w+", body)) + sum(len(re.findall(r"\w+", plain_text(s)))
+                                                for s in [*parts.objectives, *parts.exercise.steps,
+                                                          parts.exercise.solo, *parts.reflection, *parts.takeaways])
+    return Lesson(slug, file, parts, body, body_line, words), sorted(set(problems))
+
+
+def check_knowledge_check(lesson: Lesson, quiz) -> list[Problem]:
+    """A lesson needs its own knowledge check of 3 to 5 questions."""
+    low, high = QUESTIONS
+    if quiz is None:
+        return [Problem(lesson.file, 2, 1, f"no knowledge check for this lesson",
+                        f"add quizzes/{lesson.slug}.yml (kind: knowledge-check, {low} to {high} questions)")]
+    count = len(getattr(quiz, "questions", []))
+    if getattr(quiz, "kind", "") != "knowledge-check" or not low <= count <= high:
+        return [Problem(lesson.file, 2, 1, f"quizzes/{lesson.slug}.yml must be a knowledge check of {low} to "
+                        f"{high} questions (it has {count})", "add or remove questions")]
+    return []
