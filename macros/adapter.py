@@ -131,8 +131,8 @@ def _load_lessons(files) -> None:
         lesson, problems = load_lesson(file.content_string, where, path.stem, renderer)
         _build.page_problems.extend(problems)
         if lesson is not None:
-            loaded = _build.catalog.quizzes.get(lesson.slug)
-            if loaded is None and lesson.slug in _build.catalog.ids:
+            loaded = _build.catalog.quizzes.get(lesson.quiz_id)
+            if loaded is None and lesson.quiz_id in _build.catalog.ids:
                 continue  # the quiz file has errors of its own, already reported
             missing = check_knowledge_check(lesson, loaded.quiz if loaded else None)
             _build.page_problems.extend(missing)
@@ -155,7 +155,7 @@ def _lesson_markdown(lesson: Lesson, body: str, page) -> str:
         return {"url": get_relative_url(f"lessons/{other.slug}/", page.file.url), "title": other.title}
 
     copies = _build.calls.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
-    quiz_html = render_quiz(_build.catalog.quizzes[lesson.slug], level=3, instance=copies,
+    quiz_html = render_quiz(_build.catalog.quizzes[lesson.quiz_id], level=3, instance=copies,
                             link=lambda target: _link(page, target), link_title=_link_title)
     return render_lesson(lesson, body, quiz_html, ORDER.index(lesson.slug) + 1, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
@@ -262,6 +262,10 @@ def _link(page, target: str) -> str:
     """The URL of a docs-relative page path, relative to the page being rendered."""
     file = _target_file(target)
     if file is None:
+        _build.page_problems.append(Problem(_page_file(page), 1, 1, f"a quiz on this page links to "
+                                            f"'{target}', which is not a page of the site",
+                                            "in quiz text, name pages by their path under docs/, "
+                                            "like lessons/trust.md"))
         return target
     anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
     return get_relative_url(file.url, page.file.url) + anchor

@@ -15,7 +15,7 @@ from pydantic import Field, ValidationError
 
 from .loading import load
 from .problems import Problem
-from .schema import BlockText, InlineText, Integer, Strict
+from .schema import BlockText, Identifier, InlineText, Integer, Strict
 from .text import MarkdownRenderer, plain_text
 from .validation import located
 
@@ -44,6 +44,7 @@ class LessonParts(Strict):
     reflection: list[InlineText] = Field(min_length=2)
     takeaways: list[InlineText] = Field(min_length=2)
     references: list[InlineText] = ()
+    quiz: Identifier | None = None  # the knowledge check's id, when it is not the lesson's slug
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,10 @@ class Lesson:
     body: str
     body_line: int
     words: int = field(default=0)
+
+    @property
+    def quiz_id(self) -> str:
+        return self.parts.quiz or self.slug
 
     @property
     def title(self) -> str:
@@ -110,10 +115,10 @@ def check_knowledge_check(lesson: Lesson, quiz) -> list[Problem]:
     """A lesson needs its own knowledge check of 3 to 5 questions."""
     low, high = QUESTIONS
     if quiz is None:
-        return [Problem(lesson.file, 2, 1, f"no knowledge check for this lesson",
-                        f"add quizzes/{lesson.slug}.yml (kind: knowledge-check, {low} to {high} questions)")]
+        return [Problem(lesson.file, 2, 1, "no knowledge check for this lesson",
+                        f"add quizzes/{lesson.quiz_id}.yml (kind: knowledge-check, {low} to {high} questions)")]
     count = len(getattr(quiz, "questions", []))
     if getattr(quiz, "kind", "") != "knowledge-check" or not low <= count <= high:
-        return [Problem(lesson.file, 2, 1, f"quizzes/{lesson.slug}.yml must be a knowledge check of {low} to "
+        return [Problem(lesson.file, 2, 1, f"quizzes/{lesson.quiz_id}.yml must be a knowledge check of {low} to "
                         f"{high} questions (it has {count})", "add or remove questions")]
     return []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape, unescape
 from pathlib import Path
+import re
 from types import SimpleNamespace
 from typing import Callable
 
@@ -14,6 +16,7 @@ from .lessons import Lesson
 from .schema import TrueFalseQuestion
 from .text import plain_text
 
+_PAGE_LINK = re.compile(r'href="((?![a-z][a-z0-9+.-]*:|/|#)[^"]*?\.md(?:#[^"]*)?)"')
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(enabled_extensions=("html", "md"), default=True, default_for_string=True),
@@ -41,9 +44,11 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
     """The widget's HTML; level is the heading level of its title, instance tells copies apart."""
     prefix = f"closer-{loaded.id}" + (f"-{instance}" if instance > 1 else "")
     template = _env.get_template(f"{loaded.quiz.kind}.html")
-    return template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint, level=level,
+    html = template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint, level=level,
                            prefix=prefix, options=_options, link=link, link_title=link_title,
                            text=plain_text).strip()
+    # Links in quiz text name pages as docs-relative paths (like recommend); point them at the page.
+    return _PAGE_LINK.sub(lambda m: f'href="{escape(link(unescape(m.group(1))))}"', html)
 
 
 def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total: int,

@@ -157,3 +157,26 @@ def test_without_javascript_it_is_a_paper_questionnaire(open_site):
     assert paper.get_by_text("Needs care").first.is_visible()
     submit = widget(page).locator("[type=submit]")
     assert submit.is_hidden() and submit.is_disabled()
+
+
+CHECK_IN = load_catalog(ROOT / "quizzes", ROOT).quizzes["intimacy-check-in"].quiz
+# Warm in most areas, little time together and talks that slip into blame.
+CHECK_IN_ANSWERS = [4, 2, 4, 2, 4, 5, 1, 5, 2, 4, 3, 4, 3, 4, 2, 4, 4, 2, 4, 5, 4, 1, 5, 2, 2, 4, 3]
+
+
+def test_check_in_results_match_the_reference_and_lead_to_a_lesson(open_site, served_site):
+    page, log, errors = open_site("/quizzes/intimacy-check-in/")
+    widget = page.locator('[data-quiz="intimacy-check-in"]')
+    items = widget.locator(".closer-quiz__item")
+    for index, value in enumerate(CHECK_IN_ANSWERS):
+        items.nth(index).locator(f'input[value="{value}"]').check()
+    widget.get_by_role("button", name="Show my results").click()
+    shown = {n.get_attribute("data-dimension"): (n.get_attribute("data-score"), n.get_attribute("data-band"))
+             for n in widget.locator("[data-dimension]").all()}
+    expected = {k: (v.rounded(2), v.band) for k, v in score(CHECK_IN, CHECK_IN_ANSWERS).items()}
+    assert shown == expected
+    order = [n.get_attribute("data-dimension") for n in widget.locator("[data-dimension]").all()][1:]
+    assert order[-2:] == ["listening", "time"]  # growth areas after the strengths
+    widget.locator('[data-dimension="listening"]').get_by_role("link", name="Listening").first.click()
+    page.wait_for_url(served_site + "/lessons/listening-and-communication/")
+    assert errors == [] and log.foreign == []
