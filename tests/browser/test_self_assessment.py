@@ -180,3 +180,14 @@ def test_check_in_results_match_the_reference_and_lead_to_a_lesson(open_site, se
     widget.locator('[data-dimension="listening"]').get_by_role("link", name="Listening").first.click()
     page.wait_for_url(served_site + "/lessons/listening-and-communication/")
     assert errors == [] and log.foreign == []
+
+
+def test_answers_can_be_cleared_before_any_results(open_site):
+    page, _, errors = open_site(PAGE)
+    items = widget(page).locator(".closer-quiz__item")
+    items.nth(0).locator('input[value="4"]').check()
+    items.nth(1).locator('input[value="2"]').check()
+    widget(page).get_by_role("button", name="Clear my answers").click()
+    assert widget(page).locator("input:checked").count() == 0
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") is None
+    assert errors == []

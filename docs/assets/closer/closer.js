@@ -464,18 +464,13 @@
       var tools = element("div", "closer-quiz__result-tools");
       var copy = element("button", "closer-quiz__copy", "Copy my results as text");
       copy.type = "button";
-      var clear = element("button", "closer-quiz__clear", "Clear my answers");
-      clear.type = "button";
       var copied = element("span", "closer-quiz__copied");
       copied.setAttribute("role", "status");
       tools.appendChild(copy);
       tools.appendChild(document.createTextNode(" "));
-      tools.appendChild(clear);
-      tools.appendChild(document.createTextNode(" "));
       tools.appendChild(copied);
       results.appendChild(tools);
       copy.addEventListener("click", function () { copyText(asText(scores), copied); });
-      clear.addEventListener("click", clearAll);
       results.hidden = false;
       shown = true;
       remember(shownKey, JSON.stringify({ fingerprint: saved.fingerprint }));
@@ -530,8 +525,11 @@
         if (flag && flag.fingerprint === saved.fingerprint) showResults(false);
       } catch (error) { /* no results to restore */ }
     }
+    var clearButton = form.querySelector(".closer-quiz__clear");
+    clearButton.addEventListener("click", clearAll);
     show(root.querySelector(".closer-quiz__paper"), false);
     show(progress, true);
+    show(clearButton, true);
     submit.hidden = false;
     submit.disabled = false;
     updateProgress();
