@@ -64,9 +64,6 @@ class _Scanner(HTMLParser):
 
     handle_startendtag = handle_starttag
 
-    def handle_comment(self, data):
-        pass
-
 
 class MarkdownRenderer:
     """Renders inline or block Markdown to sanitized HTML."""

@@ -34,6 +34,14 @@ def answer_with_keyboard(page, answers):
             page.keyboard.press("ArrowRight")  # moves to and selects the next point
 
 
+def answer_by_clicking(widget_, answers) -> None:
+    """Choose each given point with the mouse; None leaves the item skipped."""
+    items = widget_.locator(".closer-quiz__item")
+    for index, value in enumerate(answers):
+        if value is not None:
+            items.nth(index).locator(f'input[value="{value}"]').check()
+
+
 def results_on_page(page) -> dict:
     return {node.get_attribute("data-dimension"): (node.get_attribute("data-score"), node.get_attribute("data-band"))
             for node in widget(page).locator("[data-dimension]").all()}
@@ -74,9 +82,7 @@ def test_not_enough_answers_is_said_and_submitting_with_nothing_still_shows_resu
 
 def test_low_band_recommends_its_lessons_as_links(open_site, served_site):
     page, _, _ = open_site(PAGE)
-    items = widget(page).locator(".closer-quiz__item")
-    for index, value in enumerate([1, 5, 1, 1, 5, 1]):
-        items.nth(index).locator(f'input[value="{value}"]').check()
+    answer_by_clicking(widget(page), [1, 5, 1, 1, 5, 1])
     widget(page).get_by_role("button", name="Show my results").click()
     safety = widget(page).locator('[data-dimension="safety"]')
     assert safety.get_attribute("data-band") == "Needs care"
@@ -87,9 +93,7 @@ def test_low_band_recommends_its_lessons_as_links(open_site, served_site):
 def test_answers_and_results_survive_reload_and_clear_removes_everything(open_site):
     page, _, errors = open_site(PAGE)
     items = widget(page).locator(".closer-quiz__item")
-    for index, value in enumerate(ANSWERS):
-        if value is not None:
-            items.nth(index).locator(f'input[value="{value}"]').check()
+    answer_by_clicking(widget(page), ANSWERS)
     state = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(KEY)})"))
     assert set(state) == {"fingerprint", "savedAt", "answers"} and state["answers"] == ANSWERS
     widget(page).get_by_role("button", name="Show my results").click()
@@ -119,10 +123,7 @@ def test_one_answer_can_be_cleared(open_site):
 def test_copy_results_as_text(open_site, served_site):
     page, _, errors = open_site(PAGE)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site)
-    items = widget(page).locator(".closer-quiz__item")
-    for index, value in enumerate(ANSWERS):
-        if value is not None:
-            items.nth(index).locator(f'input[value="{value}"]').check()
+    answer_by_clicking(widget(page), ANSWERS)
     widget(page).get_by_role("button", name="Show my results").click()
     widget(page).get_by_role("button", name="Copy my results as text").click()
     widget(page).get_by_text("Copied.").wait_for()
@@ -167,9 +168,7 @@ CHECK_IN_ANSWERS = [4, 2, 4, 2, 4, 5, 1, 5, 2, 4, 3, 4, 3, 4, 2, 4, 4, 2, 4, 5, 
 def test_check_in_results_match_the_reference_and_lead_to_a_lesson(open_site, served_site):
     page, log, errors = open_site("/quizzes/intimacy-check-in/")
     widget = page.locator('[data-quiz="intimacy-check-in"]')
-    items = widget.locator(".closer-quiz__item")
-    for index, value in enumerate(CHECK_IN_ANSWERS):
-        items.nth(index).locator(f'input[value="{value}"]').check()
+    answer_by_clicking(widget, CHECK_IN_ANSWERS)
     widget.get_by_role("button", name="Show my results").click()
     shown = {n.get_attribute("data-dimension"): (n.get_attribute("data-score"), n.get_attribute("data-band"))
              for n in widget.locator("[data-dimension]").all()}
@@ -184,9 +183,7 @@ def test_check_in_results_match_the_reference_and_lead_to_a_lesson(open_site, se
 
 def test_answers_can_be_cleared_before_any_results(open_site):
     page, _, errors = open_site(PAGE)
-    items = widget(page).locator(".closer-quiz__item")
-    items.nth(0).locator('input[value="4"]').check()
-    items.nth(1).locator('input[value="2"]').check()
+    answer_by_clicking(widget(page), [4, 2])
     widget(page).get_by_role("button", name="Clear my answers").click()
     assert widget(page).locator("input:checked").count() == 0
     assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") is None
