@@ -21,16 +21,20 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog, LoadedQuiz, load_catalog
+from markupsafe import Markup
+
+from .export import Standalone, Worksheet, export_all, write_schema
 from .problems import Problem, by_closeness
 from .lessons import ORDER, Lesson, check_knowledge_check, load_lesson
-from .rendering import render_learning_path, render_lesson, render_quiz
-from .security import apply_policy
+from .rendering import render_file_listing, render_learning_path, render_lesson, render_quiz, render_use_panel
+from .security import PLACEHOLDER, apply_policy
 from .text import MarkdownRenderer, plain_text
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
 _QUIZ_CALL = re.compile(r"\bquiz\s*\(")
+_SHOW_FILE_CALL = re.compile(r"\bshow_file\s*\(")
 _NOT_RENDERED = "This page has errors: see the build output."
 
 
@@ -42,7 +46,10 @@ class _Build:
         self.lessons: dict[str, Lesson] = {}
         self.files = None
         self.page_problems: list[Problem] = []
-        self.calls: dict[str, int] = {}
+        self.calls: dict = {}  # page uri (or uri and macro) -> calls so far
+        self.quiz_pages: dict[str, str] = {}  # generated page -> quiz id
+        self.standalone: list[Standalone] = []  # lessons as rendered, for embeds and downloads
+        self.worksheets: list[Worksheet] = []
 
     def problems(self) -> list[Problem]:
         return sorted(set(self.catalog.problems + self.page_problems))
@@ -81,6 +88,7 @@ class CloserPlugin(BasePlugin):
             title = json.dumps(html.escape(plain_text(loaded.quiz.title)))
             body = f'---\ntitle: {title}\n---\n\n{{{{ quiz("{quiz_id}", level=1) }}}}\n'
             files.append(File.generated(config, uri, content=body, inclusion=InclusionLevel.NOT_IN_NAV))
+            _build.quiz_pages[uri] = quiz_id
         _build.files = files
         _build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
         _load_lessons(files)
@@ -93,12 +101,27 @@ class CloserPlugin(BasePlugin):
             page.title = html.escape(meta["title"], quote=False)
         if isinstance(meta.get("description"), str):
             meta["description"] = html.escape(meta["description"])
+        quiz_id = _build.quiz_pages.get(page.file.src_uri)
+        if quiz_id is not None:
+            return markdown + "\n\n" + _use_panel(page, config, "quizzes", quiz_id, "quiz",
+                                                   plain_text(_build.catalog.quizzes[quiz_id].quiz.title))
         lesson = _build.lessons.get(page.file.src_uri)
         if lesson is None:
             return markdown
         page.title = html.escape(lesson.title, quote=False)
         meta["description"] = html.escape(plain_text(lesson.parts.description))
-        return _lesson_markdown(lesson, markdown, page)
+        return _lesson_markdown(lesson, markdown, page, config)
+
+    def on_page_content(self, html, page, config, files):
+        lesson = _build.lessons.get(page.file.src_uri)
+        if lesson is not None:
+            alone = Standalone("lessons", lesson.slug, lesson.title, html, page.url, page.url,
+                               f"the lesson “{lesson.title}”")
+            _build.standalone.append(alone)
+            exercise = lesson.parts.exercise
+            _build.worksheets.append(Worksheet(alone, ORDER.index(lesson.slug) + 1, len(ORDER),
+                                               Markup(exercise.title), exercise.minutes))
+        return html
 
     def on_env(self, env, config, files):
         problems = _build.problems()
@@ -111,8 +134,49 @@ class CloserPlugin(BasePlugin):
         return env
 
     def on_post_build(self, config):
+        site = Path(config.site_dir)
+        items = _build.standalone + [_quiz_standalone(loaded) for loaded in _build.catalog.quizzes.values()]
+        downloads_policy = export_all(site, _site_url(config), items, _build.worksheets,
+                                      None if self.serving else PLACEHOLDER)
+        write_schema(site, _site_url(config))
         if not self.serving:
-            apply_policy(Path(config.site_dir))
+            apply_policy(site, downloads_policy)
+
+
+def _site_url(config) -> str:
+    return (config.site_url or "/").rstrip("/") + "/"
+
+
+def _quiz_standalone(loaded: LoadedQuiz) -> Standalone:
+    """A quiz on its own, crediting its lesson when it is a lesson's knowledge check."""
+    page_url = f"quizzes/{loaded.id}/"
+    html = render_quiz(loaded, level=1, link=lambda target: _site_path(target) or page_url,
+                       link_title=_link_title)
+    title = plain_text(loaded.quiz.title)
+    lesson = next((lesson for lesson in _build.lessons.values() if lesson.quiz_id == loaded.id), None)
+    if lesson is not None:
+        return Standalone("quizzes", loaded.id, title, html, page_url, f"lessons/{lesson.slug}/",
+                          f"the lesson “{lesson.title}”")
+    return Standalone("quizzes", loaded.id, title, html, page_url, page_url, f"“{title}”")
+
+
+def _site_path(target: str) -> str | None:
+    """The site-relative URL of a docs-relative page path (links were checked when the site built)."""
+    file = _target_file(target)
+    if file is None:
+        return None
+    return file.url + ("#" + target.split("#", 1)[1] if "#" in target else "")
+
+
+def _use_panel(page, config, kind: str, name: str, noun: str, title: str) -> str:
+    site_url = _site_url(config)
+    return render_use_panel(
+        noun=noun, name=name, title=title, embed_src=f"{site_url}embed/{kind}/{name}/",
+        host_script=f"{site_url}assets/closer/embed.js",
+        embed_url=get_relative_url(f"embed/{kind}/{name}/", page.file.url),
+        download_url=get_relative_url(f"downloads/{kind}/{name}.html", page.file.url),
+        practice_url=_link(page, "practice.md"),
+        worksheet_url=get_relative_url(f"worksheets/{name}/", page.file.url) if kind == "lessons" else None)
 
 
 def _load_lessons(files) -> None:
@@ -145,7 +209,7 @@ def _landed_lessons() -> list[Lesson]:
     return [by_slug[slug] for slug in ORDER if slug in by_slug]
 
 
-def _lesson_markdown(lesson: Lesson, body: str, page) -> str:
+def _lesson_markdown(lesson: Lesson, body: str, page, config) -> str:
     landed = _landed_lessons()
     index = landed.index(lesson)
 
@@ -159,7 +223,8 @@ def _lesson_markdown(lesson: Lesson, body: str, page) -> str:
                             link=lambda target: _link(page, target), link_title=_link_title)
     return render_lesson(lesson, body, quiz_html, ORDER.index(lesson.slug) + 1, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
-                         neighbour(landed[index + 1] if index + 1 < len(landed) else None))
+                         neighbour(landed[index + 1] if index + 1 < len(landed) else None),
+                         _use_panel(page, config, "lessons", lesson.slug, "lesson", lesson.title))
 
 
 def _page_file(page) -> str:
@@ -213,7 +278,27 @@ def _find(lines: list[str], pattern: re.Pattern, nth: int = 0) -> tuple[int, int
 
 
 def define_env(env) -> None:
-    """Register quiz() and learning_path() with mkdocs-macros."""
+    """Register quiz(), learning_path() and show_file() with mkdocs-macros."""
+
+    @env.macro
+    def show_file(path: str, part: str | None = None) -> str:
+        """A project file as written, or a lesson's front matter: the authoring guide's examples are real."""
+        page = env.page
+        root = Path(env.project_dir).resolve()
+        file = (root / path).resolve()
+        counter = (page.file.src_uri, "show_file")  # quiz() counts under the page's own uri
+        nth = _build.calls.get(counter, 0)
+        _build.calls[counter] = nth + 1
+        line, col = _find(page.file.content_string.splitlines(), _SHOW_FILE_CALL, nth)
+        if root not in file.parents or not file.is_file() or part not in (None, "front matter"):
+            _build.page_problems.append(Problem(_page_file(page), line, col, f"show_file() cannot show '{path}'",
+                                                "name a file of the project, like quizzes/sample-knowledge-check.yml, "
+                                                "and part=\"front matter\" only for a lesson"))
+            return ""
+        text = file.read_text(encoding="utf-8")
+        if part == "front matter":
+            text = "---\n" + text.split("---", 2)[1].strip("\n") + "\n---"
+        return render_file_listing(path, text)
 
     @env.macro
     def learning_path() -> str:

@@ -52,13 +52,44 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
 
 
 def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total: int,
-                  previous: dict | None, next_: dict | None) -> str:
+                  previous: dict | None, next_: dict | None, panel: str) -> str:
     """A lesson page's Markdown: its parts around the body, always in the same order."""
     return _env.get_template("lesson.md").render(
         lesson=lesson, parts=lesson.parts, body=body, quiz=Markup(quiz_html), number=number, total=total,
-        previous=previous, next=next_)
+        previous=previous, next=next_, panel=Markup(panel))
+
+
+def render_use_panel(*, noun: str, name: str, title: str, embed_src: str, host_script: str,
+                     embed_url: str, download_url: str, practice_url: str, worksheet_url: str | None) -> str:
+    """The "Use this in your material" panel, with the iframe code a coach pastes."""
+    snippet = (f'<iframe src="{escape(embed_src)}" title="{escape(title)} (Closer)" '
+               f'style="width:100%;border:0" height="640" loading="lazy"></iframe>\n'
+               f'<script src="{escape(host_script)}" defer></script>')
+    return _env.get_template("use-panel.html").render(
+        noun=noun, code_id=f"closer-use-{name}", snippet=snippet, embed_url=embed_url,
+        download_url=download_url, practice_url=practice_url, worksheet_url=worksheet_url).strip()
 
 
 def render_learning_path(entries: list[dict]) -> str:
     """The course's lessons in order with their length; entries have url, title, description, minutes."""
     return _env.get_template("learning-path.html").render(entries=entries).strip()
+
+
+def render_standalone(*, content: str, styles, script: str, inline: bool, **context) -> str:
+    """A whole HTML page for a lesson or quiz alone; inline assets are trusted site files."""
+    if inline:
+        styles, script = Markup(styles), Markup(script)
+    return _env.get_template("standalone.html").render(content=Markup(content), styles=styles, script=script,
+                                                       inline=inline, **context)
+
+
+def render_worksheet(*, footer_css: str, **context) -> str:
+    """A printable worksheet page; footer_css is a CSS string literal already escaped."""
+    return _env.get_template("worksheet.html").render(footer_css=Markup(footer_css), needs_heading=False,
+                                                      **context)
+
+
+def render_file_listing(path: str, text: str) -> str:
+    """A file shown as written, named by its path: one raw HTML block, so Markdown leaves it alone."""
+    return (f'<figure class="closer-file"><figcaption><code>{escape(path)}</code></figcaption>'
+            f'<pre><code>{escape(text)}</code></pre></figure>')

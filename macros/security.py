@@ -65,27 +65,34 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def standalone_policy(script: str, styles: str) -> str:
+    """A single-file download's own policy: its one inline script and stylesheet, nothing else."""
+    return (f"default-src 'none'; script-src {script_hash(script)}; style-src {script_hash(styles)}; "
+            "img-src data:; base-uri 'none'; form-action 'none'")
+
+
 def policy(hashes: set[str]) -> str:
     return "; ".join(DIRECTIVES).format(hashes=" ".join(sorted(hashes)))
 
 
-def apply_policy(site: Path) -> str:
+def apply_policy(site: Path, downloads_policy: str) -> str:
     """Write the site-wide policy into every page's meta tag and a headers file; return it."""
-    pages = sorted(site.rglob("*.html"))
+    pages = sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != "downloads")
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
     hashes = {script_hash(script) for text in texts.values() for script in inline_scripts(text)}
     site_policy = policy(hashes)
     for page, text in texts.items():
         if PLACEHOLDER in text:
             page.write_text(text.replace(PLACEHOLDER, site_policy), encoding="utf-8")
-    (site / "_headers").write_text(headers_file(site, site_policy), encoding="utf-8")
+    (site / "_headers").write_text(headers_file(site, site_policy, downloads_policy), encoding="utf-8")
     return site_policy
 
 
-def headers_file(site: Path, site_policy: str) -> str:
+def headers_file(site: Path, site_policy: str, downloads_policy: str) -> str:
     """Headers for Netlify- and Cloudflare-Pages-style hosts; only embed pages may be framed."""
     def rule(path: str, ancestors: str) -> str:
-        return (f"{path}\n  Content-Security-Policy: {site_policy}; frame-ancestors {ancestors}\n"
+        own = downloads_policy if path.startswith("/downloads/") else site_policy  # inline assets
+        return (f"{path}\n  Content-Security-Policy: {own}; frame-ancestors {ancestors}\n"
                 "  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n")
     rules = [rule("/", "'self'")]
     for entry in sorted(site.iterdir()):

@@ -693,13 +693,52 @@
     root.hidden = false;
   }
 
+  /* ---- "Use this in your material" (copy the embed code, print) and worksheets (print) ---- */
+
+  function useControls(root) {
+    var code = root.parentNode.querySelector(".closer-use__code");
+    var status = root.querySelector(".closer-use__status");
+    root.querySelector(".closer-use__copy").addEventListener("click", function () {
+      copyText(code.value, status);
+    });
+    printControls(root);
+  }
+
+  function printControls(root) {
+    root.querySelector(".closer-print").addEventListener("click", function () { window.print(); });
+    root.hidden = false;
+  }
+
+  /* ---- Embeds: tell the host page this frame's height, and nothing else ---- */
+
+  function reportHeight() {
+    if (window.parent === window || !document.documentElement.hasAttribute("data-closer-embed")) return;
+    var last = -1;
+    function send() {
+      var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      window.parent.postMessage({ type: "closer:height", height: height }, "*");
+    }
+    if (window.ResizeObserver) new ResizeObserver(send).observe(document.documentElement);
+    window.addEventListener("load", send);
+    window.addEventListener("message", function (event) {
+      if (event.source === window.parent && event.data && event.data.type === "closer:hello") {
+        last = -1;
+        send();
+      }
+    });
+  }
+
   /* ---- Start-up: once per root, isolated, on every page view ---- */
 
   var ENHANCERS = {
     "knowledge-check": knowledgeCheck,
     "self-assessment": selfAssessment,
     "privacy": privacyControls,
-    "lesson-done": lessonButton
+    "lesson-done": lessonButton,
+    "copy-code": useControls,
+    "print": printControls
   };
 
   function start() {
@@ -716,6 +755,8 @@
     });
     markNavigation();
   }
+
+  reportHeight();
 
   // mkdocs-material replays document$ for the current page and emits on each instant navigation.
   if (window.document$ && typeof window.document$.subscribe === "function") {

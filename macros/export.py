@@ -1,0 +1,164 @@
+"""Every lesson and quiz on its own: embed pages, single-file offline downloads, worksheets."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+import json
+import mimetypes
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from .json_schema import quiz_json_schema
+from .rendering import render_standalone, render_worksheet
+from .security import standalone_policy
+
+ASSETS = PurePosixPath("assets/closer")
+STYLESHEETS = ("standalone.css", "site.css", "quiz.css")
+WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
+SCRIPT = "closer.js"
+SCHEMA_PATH = "schema/quiz.schema.json"
+SITE_ONLY = "data-closer-site-only"  # site navigation and panels that make no sense on their own
+
+
+@dataclass(frozen=True)
+class Standalone:
+    """One lesson or quiz to publish on its own; content's links are relative to page_url."""
+
+    kind: str  # "lessons" or "quizzes": the URL folder
+    name: str  # the lesson's slug or the quiz's id
+    title: str  # plain text
+    content: str  # HTML as rendered on the site
+    page_url: str  # site-relative URL of the page the content comes from
+    credit_url: str  # site-relative URL of the page to credit
+    credit_title: str
+
+    @property
+    def embed_path(self) -> PurePosixPath:
+        return PurePosixPath("embed", self.kind, self.name, "index.html")
+
+    @property
+    def download_path(self) -> PurePosixPath:
+        return PurePosixPath("downloads", self.kind, f"{self.name}.html")
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    """A lesson's exercise and reflection prompts for paper, taken from the lesson as rendered."""
+
+    lesson: Standalone
+    number: int
+    total: int
+    exercise_title: str
+    minutes: int
+
+    @property
+    def path(self) -> PurePosixPath:
+        return PurePosixPath("worksheets", self.lesson.name, "index.html")
+
+
+def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: list[Worksheet],
+               policy_placeholder: str | None) -> str:
+    """Write every embed page, download and worksheet; return the downloads' Content-Security-Policy."""
+    styles = "\n".join(_asset(site, name) for name in STYLESHEETS)
+    script = _asset(site, SCRIPT)
+    downloads_policy = standalone_policy(script, styles)
+    for item in items:
+        content, has_heading = standalone_content(item.content, urljoin(site_url, item.page_url))
+        common = dict(title=item.title, needs_heading=not has_heading, site_url=site_url,
+                      credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title)
+        up = "../" * (len(item.embed_path.parts) - 1)
+        _write(site / item.embed_path, render_standalone(
+            **common, content=content, embed=True, inline=False, csp=policy_placeholder,
+            styles=[f"{up}{ASSETS / name}" for name in STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}"))
+        _write(site / item.download_path, render_standalone(
+            **common, content=inline_images(content, site, site_url), embed=False, inline=True,
+            csp=downloads_policy, styles=styles, script=script))
+    for sheet in worksheets:
+        _write(site / sheet.path, worksheet_page(sheet, site_url, policy_placeholder))
+    return downloads_policy
+
+
+def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | None) -> str:
+    """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
+    lesson = sheet.lesson
+    lesson_url = urljoin(site_url, lesson.page_url)
+    content, _ = standalone_content(lesson.content, lesson_url)
+    soup = BeautifulSoup(content, "html.parser")
+
+    def inner(selector: str) -> list[Markup]:
+        return [Markup(node.decode_contents()) for node in soup.select(selector)]
+
+    up = "../" * (len(sheet.path.parts) - 1)
+    return render_worksheet(
+        title=lesson.title, number=sheet.number, total=sheet.total, lesson_url=lesson_url,
+        exercise={"title": sheet.exercise_title, "minutes": sheet.minutes,
+                  "steps": inner(".closer-lesson__steps > li"), "solo": inner(".closer-lesson__solo")[0]},
+        reflection=inner(".closer-lesson__reflection > li"),
+        footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
+        embed=False, inline=False, csp=policy_placeholder, site_url=site_url, credit_url=lesson_url,
+        credit_title=f"the lesson “{lesson.title}”",
+        styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal of any text: everything but plain characters as a hex escape."""
+    return '"' + "".join(c if c.isalnum() or c in " .,:/-·" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+
+def write_schema(site: Path, site_url: str) -> None:
+    """Publish the quiz files' JSON Schema for editors, at the URL it names as its $id."""
+    url = urljoin(site_url, SCHEMA_PATH)
+    _write(site / SCHEMA_PATH, json.dumps(quiz_json_schema(url), indent=2, ensure_ascii=False) + "\n")
+
+
+def standalone_content(html: str, base_url: str) -> tuple[str, bool]:
+    """The content without site-only parts, its links absolute and opening outside the frame."""
+    soup = BeautifulSoup(html, "html.parser")
+    for node in soup.select(f"[{SITE_ONLY}]"):
+        node.decompose()
+    for link in soup.find_all("a", href=True):
+        if link["href"].startswith("#"):
+            continue  # stays on the page
+        link["href"] = urljoin(base_url, link["href"])
+        link["target"] = "_blank"
+        link["rel"] = "noopener"
+    for image in soup.find_all("img", src=True):
+        image["src"] = urljoin(base_url, image["src"])
+    return str(soup), soup.find("h1") is not None
+
+
+def inline_images(html: str, site: Path, site_url: str) -> str:
+    """Replace the site's own images with data: URLs, so a download needs no network.
+
+    An image that is not a file of the built site is replaced by its alt text: a download never
+    reaches out, and a bad path in a quiz never reads anything outside the site.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    root = site.resolve()
+    for image in soup.find_all("img", src=True):
+        relative = image["src"][len(site_url):] if image["src"].startswith(site_url) else None
+        path = (root / unquote(urlsplit(relative).path)).resolve() if relative is not None else None
+        if path is None or root not in path.parents or not path.is_file():
+            image.replace_with(image.get("alt", ""))
+            continue
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        image["src"] = f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    return str(soup)
+
+
+def _asset(site: Path, name: str) -> str:
+    text = (site / ASSETS / name).read_text(encoding="utf-8")
+    closing = "</script" if name.endswith(".js") else "</style"
+    if closing in text.lower():  # would end the inline element early
+        raise ValueError(f"{ASSETS / name} contains '{closing}' and cannot be inlined")
+    return text
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

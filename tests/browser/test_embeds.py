@@ -1,0 +1,182 @@
+"""A coach's page on another origin embeds Closer: frames fit, keyboards work, strangers are ignored."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from macros.catalog import load_catalog
+from tests.browser.conftest import serving
+from tests.browser.test_accessibility import axe_violations, take_quiz
+from tests.support import ROOT, free_port
+
+pytestmark = pytest.mark.browser
+QUIZZES = sorted(load_catalog(ROOT / "quizzes", ROOT).quizzes)
+LESSON = "trust"
+FIT = 3  # pixels: the frame's height may differ from its content's by rounding only
+CHROME = ".md-header, .md-sidebar, .md-footer, .md-search, .closer-exit"
+
+
+def host_page(site: str, paths: list[str], extra: str = "") -> str:
+    """A coach's page: the documented snippet once per embed, as the panel hands it out."""
+    frames = "\n".join(f'<h2>{html.escape(path)}</h2>\n<iframe src="{site}{path}" title="{html.escape(path)} (Closer)" '
+                       'style="width:100%;border:0" height="640"></iframe>' for path in paths)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A coach\'s page</title></head>'
+            f'<body><main><h1>My practice</h1>{frames}{extra}</main>'
+            f'<script src="{site}/assets/closer/embed.js" defer></script></body></html>')
+
+
+@pytest.fixture()
+def open_host(browser, served_site, tmp_path):
+    """Serve a host page from http://localhost:<port>, another origin than the site's 127.0.0.1."""
+    contexts = []
+    port = free_port()
+    with serving(tmp_path, f"http://127.0.0.1:{port}"):
+        def open_(paths: list[str], extra: str = "", **context_options):
+            (tmp_path / "index.html").write_text(host_page(served_site, paths, extra))
+            context = browser.new_context(service_workers="block", **context_options)
+            contexts.append(context)
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(f"http://localhost:{port}/")
+            for frame in page.locator("iframe").all():
+                frame.scroll_into_view_if_needed()
+                frame.content_frame.locator("footer").wait_for()
+            page.wait_for_load_state("load")
+            return page, errors
+
+        yield open_
+        for context in contexts:
+            context.close()
+
+
+def frame_of(page, index: int):
+    return page.locator("iframe").nth(index)
+
+
+def fits(page, index: int) -> tuple[float, float]:
+    """(the iframe's height, its document's height), once resizing has settled."""
+    element = frame_of(page, index)
+    inner = element.element_handle().content_frame()
+    page.wait_for_function("([frame, height]) => Math.abs(frame.getBoundingClientRect().height - height) <= %d" % FIT,
+                           arg=[element.element_handle(),
+                                inner.evaluate("document.documentElement.getBoundingClientRect().height")],
+                           timeout=5000)
+    return (element.evaluate("e => e.getBoundingClientRect().height"),
+            inner.evaluate("document.documentElement.getBoundingClientRect().height"))
+
+
+def test_every_quiz_and_a_lesson_embed_without_chrome_and_fit_their_frames(open_host, served_site):
+    paths = [f"/embed/quizzes/{quiz_id}/" for quiz_id in QUIZZES] + [f"/embed/lessons/{LESSON}/"]
+    page, errors = open_host(paths)
+    for index, path in enumerate(paths):
+        inner = frame_of(page, index).element_handle().content_frame()
+        assert inner.url == served_site + path
+        assert inner.locator(CHROME).count() == 0, path
+        assert inner.locator("[data-quiz][data-ready]").count() == 1, path
+        outer, content = fits(page, index)
+        assert abs(outer - content) <= FIT and content > 300, path
+        assert inner.evaluate("document.documentElement.scrollHeight <= innerHeight + 1"), f"{path} scrolls inside"
+    assert errors == []
+
+
+def focus_in(frame, predicate: str) -> bool:
+    return frame.evaluate(f"() => {{ const el = document.activeElement; return !!({predicate}); }}")
+
+
+def tab_into(page, frame, predicate: str, limit: int = 200) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focus_in(frame, predicate):
+            return
+    raise AssertionError(f"Tab never reached {predicate} inside the frame")
+
+
+def test_keyboard_answers_a_knowledge_check_and_the_frame_follows(open_host):
+    page, errors = open_host([f"/embed/quizzes/{LESSON}/"])
+    inner = frame_of(page, 0).element_handle().content_frame()
+    before = fits(page, 0)[1]
+    questions = inner.locator(".closer-quiz__question")
+    for index in range(questions.count()):
+        tab_into(page, inner, f"el.name && el.name.endsWith('-q{index}')")
+        page.keyboard.press("Space")
+        tab_into(page, inner, "el.classList.contains('closer-quiz__check')")
+        page.keyboard.press("Enter")
+        assert questions.nth(index).locator(".closer-quiz__verdict").inner_text() != ""
+    assert inner.locator(".closer-quiz__summary").inner_text() != ""
+    outer, content = fits(page, 0)
+    assert content > before and abs(outer - content) <= FIT
+    assert errors == []
+
+
+def test_keyboard_takes_a_self_assessment_and_the_frame_fits_the_results(open_host):
+    page, errors = open_host(["/embed/quizzes/sample-self-assessment/"])
+    inner = frame_of(page, 0).element_handle().content_frame()
+    items = inner.locator(".closer-quiz__item")
+    for index in range(items.count()):
+        tab_into(page, inner, f"el.name && el.name.endsWith('-i{index}')")
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowRight")
+    tab_into(page, inner, "el.type === 'submit'")
+    page.keyboard.press("Enter")
+    inner.locator("[data-dimension='overall']").wait_for()
+    assert focus_in(inner, "el.closest('.closer-quiz__results')")
+    outer, content = fits(page, 0)
+    assert abs(outer - content) <= FIT
+    assert errors == []
+
+
+def test_height_messages_from_another_origin_or_frame_are_ignored(open_host):
+    page, errors = open_host([f"/embed/quizzes/{LESSON}/", "/embed/quizzes/sample-knowledge-check/", "/privacy/"])
+    heights = [fits(page, index)[0] for index in range(2)]
+    forged = "parent.postMessage({type: 'closer:height', height: 77}, '*')"
+    page.evaluate(forged.replace("parent", "window"))  # the host page's own origin
+    frame_of(page, 2).element_handle().content_frame().evaluate(forged)  # the site, but not an embed
+    page.wait_for_timeout(300)
+    assert [frame_of(page, i).evaluate("e => e.getBoundingClientRect().height") for i in range(2)] == heights
+    first = frame_of(page, 0).element_handle().content_frame()
+    first.evaluate(forged)  # an embed may resize only its own frame
+    page.wait_for_function("e => e.getBoundingClientRect().height === 77", arg=frame_of(page, 0).element_handle())
+    assert frame_of(page, 1).evaluate("e => e.getBoundingClientRect().height") == heights[1]
+    assert errors == []
+
+
+def test_the_embed_tells_the_host_its_height_and_nothing_else(open_host):
+    watch = ("<script>window.seen = []; addEventListener('message', e => seen.push(JSON.stringify(e.data)));</script>")
+    page, _ = open_host(["/embed/quizzes/sample-self-assessment/"], extra=watch)
+    inner = frame_of(page, 0).element_handle().content_frame()
+    take_quiz(inner.locator("[data-quiz]"), "self-assessment")
+    fits(page, 0)
+    seen = page.evaluate("seen")
+    assert seen and all(message.startswith('{"type":"closer:height","height":') for message in seen)
+    assert all(len(message) < 48 for message in seen)
+
+
+def test_refused_storage_in_a_frame_works_without_saving_and_says_so(open_host, served_site):
+    refuse = ("if (window !== top && location.origin === %r) Object.defineProperty(window, 'localStorage', "
+              "{get() { throw new DOMException('third-party storage is blocked', 'SecurityError'); }});") % served_site
+    page, errors = open_host([f"/embed/quizzes/{LESSON}/"])
+    page.context.add_init_script(refuse)
+    page.reload()
+    inner = frame_of(page, 0).element_handle().content_frame()
+    inner.locator("[data-quiz][data-ready]").wait_for(state="attached")
+    widget = inner.locator("[data-quiz]")
+    take_quiz(widget, "knowledge-check")
+    assert "not letting the site keep your answers" in widget.locator(".closer-quiz__storage").inner_text()
+    assert widget.locator(".closer-quiz__summary").inner_text() != ""
+    assert errors == []
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_axe_finds_nothing_inside_the_embeds(open_host, palette):
+    for path in [f"/embed/quizzes/{quiz_id}/" for quiz_id in QUIZZES] + [f"/embed/lessons/{LESSON}/"]:
+        page, errors = open_host([path], color_scheme=palette)  # alone: no frame above it resizes
+        inner = frame_of(page, 0).element_handle().content_frame()
+        assert axe_violations(inner) == [], f"{path} before answering"
+        widget = inner.locator("[data-quiz]")
+        take_quiz(widget, widget.get_attribute("data-quiz-kind"))
+        assert axe_violations(inner) == [], f"{path} with feedback or results"
+        assert errors == []
+        page.context.close()
