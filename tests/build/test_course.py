@@ -1,0 +1,152 @@
+"""The course frame: every lesson built from one template, in order, readable, original, credited."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+import pytest
+import textstat
+
+from macros.lessons import ORDER
+from tests.support import ROOT, SHARED, run_mkdocs_build
+
+LESSONS = ROOT / "docs" / "lessons"
+FIXED_BEFORE, FIXED_AFTER = ["what-you-will-learn"], ["try-it", "reflect", "key-takeaways", "references",
+                                                       "check-your-understanding"]
+
+
+def soup(site, path):
+    return BeautifulSoup((site / path / "index.html").read_text(), "html.parser")
+
+
+def body_of(slug: str) -> str:
+    return (LESSONS / f"{slug}.md").read_text().split("---", 2)[2]
+
+
+def test_every_lesson_of_the_course_exists_at_its_fixed_url(built_site):
+    assert sorted(p.stem for p in LESSONS.glob("*.md")) == sorted(ORDER)
+    for slug in ORDER:
+        assert (built_site / "lessons" / slug / "index.html").exists(), slug
+
+
+@pytest.mark.parametrize("slug", ORDER)
+def test_lesson_has_every_part_in_the_same_order(built_site, slug):
+    page = soup(built_site, f"lessons/{slug}")
+    article = page.select_one("article")
+    ids = [h2.get("id") for h2 in article.find_all("h2")]
+    fixed = [i for i in ids if i in FIXED_BEFORE + FIXED_AFTER]
+    expected = FIXED_BEFORE + [i for i in FIXED_AFTER if i != "references" or "references" in ids]
+    assert fixed == expected, ids
+    assert ids[0] == "what-you-will-learn" and ids[-1] == "check-your-understanding"
+    assert len(ids) - len(fixed) >= 2, "the body has its own sections between objectives and exercise"
+    assert re.match(r"Lesson \d+ of 15 · about \d+ min to read · exercise \d+ min",
+                    article.select_one(".closer-lesson__meta").get_text())
+    assert len(article.select(".closer-lesson__objectives li")) >= 2
+    assert len(article.select(".closer-lesson__steps li")) >= 2
+    assert article.select_one(".closer-lesson__solo").get_text(strip=True)
+    assert re.search(r"About \d+ minutes, for two people", article.select_one(".closer-lesson__duration").get_text())
+    assert len(article.select(".closer-lesson__reflection li")) >= 2
+    assert len(article.select(".closer-lesson__takeaways li")) >= 2
+    quiz = article.select_one(".closer-lesson__check [data-quiz]")
+    assert quiz is not None and 3 <= len(quiz.select("fieldset")) <= 5
+    if re.search(r"\([A-Z][^()]*\d{4}\)", body_of(slug)):  # cites research, so lists references
+        assert article.select(".closer-lesson__references li")
+
+
+@pytest.mark.parametrize("slug", ORDER)
+def test_previous_and_next_follow_the_learning_order(built_site, slug):
+    pager = soup(built_site, f"lessons/{slug}").select_one(".closer-lesson__pager")
+    index = ORDER.index(slug)
+    previous, next_ = pager.select_one(".closer-lesson__previous"), pager.select_one(".closer-lesson__next")
+    assert (previous["href"] if previous else None) == (f"../{ORDER[index - 1]}/" if index else None)
+    assert (next_["href"] if next_ else None) == (f"../{ORDER[index + 1]}/" if index + 1 < len(ORDER) else None)
+
+
+@pytest.mark.parametrize("slug", ORDER)
+def test_lesson_reads_plainly_at_grade_eight_or_below(slug):
+    body = body_of(slug)
+    words = len(re.findall(r"[A-Za-z0-9]+", body))
+    assert 700 <= words <= 1400, words
+    assert textstat.flesch_kincaid_grade(body) <= 8
+
+
+def test_content_is_in_the_projects_own_words():
+    result = subprocess.run([sys.executable, str(SHARED / "tools" / "originality.py")], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert "0 shared run(s)" in result.stdout
+
+
+def test_home_shows_the_learning_path_with_lengths_and_a_start(built_site):
+    home = soup(built_site, "")
+    path = home.select(".closer-path__lesson")
+    assert [li["data-lesson"] for li in path] == ORDER
+    assert all(re.fullmatch(r"\(\d+ min\)", li.select_one(".closer-path__minutes").get_text()) for li in path)
+    start = home.find("a", string=re.compile("Start the first lesson"))
+    assert start["href"] == "lessons/what-is-emotional-intimacy/"
+
+
+def test_safety_page_is_linked_where_readers_are_asked_to_open_up(built_site):
+    for path in ["", "lessons/vulnerability", "lessons/conflict", "lessons/rebuilding-trust",
+                 "lessons/emotional-safety", "lessons/getting-help"]:
+        links = [a["href"] for a in soup(built_site, path).select("article a[href]")]
+        assert any(href.rstrip("/").endswith("right-for-you") for href in links), path
+    page = soup(built_site, "right-for-you").select_one("article").get_text()
+    for needed in ("Signs of control and abuse", "Numbers differ by country", "emergency number",
+                   "Leave this page", "Clear all my answers"):
+        assert needed in page
+
+
+def test_sources_credit_every_guide_and_map_ideas_to_every_lesson(built_site):
+    page = soup(built_site, "sources").select_one("article")
+    guides = page.find("h2", id="the-five-guides").find_next("ol").find_all("li")
+    assert len(guides) == len(list((SHARED / "seeds").glob("*.txt")))
+    taught = {a["href"].strip("/").split("/")[-1] for a in page.select("table a[href]")}
+    assert taught == set(ORDER)
+    assert len(page.find_all("h3")) == len(guides)  # one coverage table per guide
+
+
+def test_glossary_explains_the_key_terms(built_site):
+    terms = [dt.get_text(strip=True) for dt in soup(built_site, "glossary").select("article dt")]
+    assert {"Emotional intimacy", "Vulnerability", "Boundary", "Validation"} <= set(terms)
+
+
+BROKEN_LESSONS = {
+    "missing-part": (lambda t: re.sub(r"^takeaways:\n(  - .*\n)+", "", t, flags=re.M),
+                     "docs/lessons/trust.md:2:1: missing key 'takeaways'"),
+    "misspelt-part": (lambda t: t.replace("reflection:", "reflections:"),
+                      "unknown key 'reflections'; did you mean 'reflection'?"),
+    "no-front-matter": (lambda t: t.split("---", 2)[2], "docs/lessons/trust.md:1:1: the lesson has no front matter"),
+    "unsafe-title": (lambda t: t.replace("title: ", "title: <script>alert(1)</script>", 1),
+                     "docs/lessons/trust.md:2:8: warning: HTML tag <script> removed"),
+    # Bad front matter: each is reported at the line and column of the mistake in the lesson file.
+    "yaml-syntax": (lambda t: t.replace("  minutes: 20", "  minutes: 20: 30"),
+                    "docs/lessons/trust.md:{line}:14: YAML syntax error"),
+    "wrong-type": (lambda t: t.replace("  minutes: 20", "  minutes: twenty"),
+                   "docs/lessons/trust.md:{line}:12: expected a whole number"),
+    "tab": (lambda t: t.replace("  minutes: 20", "\tminutes: 20"), "docs/lessons/trust.md:{line}:1: tab character"),
+    "not-a-mapping": (lambda t: "---\n- just a list\n---\n" + t.split("---", 2)[2],
+                      "docs/lessons/trust.md:2:1: the front matter must be keys and values"),
+}
+MINUTES_LINE = (ROOT / "docs/lessons/trust.md").read_text().splitlines().index("  minutes: 20") + 1
+
+
+@pytest.mark.parametrize("name", BROKEN_LESSONS)
+def test_broken_lesson_fails_the_build_at_its_line(project_copy, name):
+    change, expected = BROKEN_LESSONS[name]
+    path = project_copy / "docs" / "lessons" / "trust.md"
+    path.write_text(change(path.read_text()))
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and expected.format(line=MINUTES_LINE) in output, output[-2000:]
+    assert "Traceback" not in output
+
+
+def test_lesson_without_its_knowledge_check_fails(project_copy):
+    (project_copy / "quizzes" / "trust.yml").unlink()
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert "docs/lessons/trust.md:2:1: no knowledge check for this lesson; add quizzes/trust.yml" in result.stderr
