@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from .assets import minify_assets
 from .catalog import Catalog, LoadedQuiz, load_catalog
 from markupsafe import Markup
 
@@ -135,6 +136,8 @@ class CloserPlugin(BasePlugin):
 
     def on_post_build(self, config):
         site = Path(config.site_dir)
+        if not self.serving:  # `mkdocs serve` keeps the commented sources, for debugging
+            minify_assets(site)
         items = _build.standalone + [_quiz_standalone(loaded) for loaded in _build.catalog.quizzes.values()]
         downloads_policy = export_all(site, _site_url(config), items, _build.worksheets,
                                       None if self.serving else PLACEHOLDER)

@@ -12,11 +12,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
+from .assets import ASSETS
 from .json_schema import quiz_json_schema
 from .rendering import render_standalone, render_worksheet
 from .security import standalone_policy
 
-ASSETS = PurePosixPath("assets/closer")
 STYLESHEETS = ("standalone.css", "site.css", "quiz.css")
 WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
 SCRIPT = "closer.js"
@@ -66,28 +66,30 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
     styles = "\n".join(_asset(site, name) for name in STYLESHEETS)
     script = _asset(site, SCRIPT)
     downloads_policy = standalone_policy(script, styles)
+    parsed = {}  # page URL -> the content as rewritten, parsed once (parsing is most of the cost)
     for item in items:
-        content, has_heading = standalone_content(item.content, urljoin(site_url, item.page_url))
-        common = dict(title=item.title, needs_heading=not has_heading, site_url=site_url,
+        soup = parsed[item.page_url] = standalone_content(item.content, urljoin(site_url, item.page_url))
+        content = str(soup)
+        common = dict(title=item.title, needs_heading=soup.find("h1") is None, site_url=site_url,
                       credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title)
         up = "../" * (len(item.embed_path.parts) - 1)
         _write(site / item.embed_path, render_standalone(
             **common, content=content, embed=True, inline=False, csp=policy_placeholder,
             styles=[f"{up}{ASSETS / name}" for name in STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}"))
         _write(site / item.download_path, render_standalone(
-            **common, content=inline_images(content, site, site_url), embed=False, inline=True,
+            **common, content=inline_images(soup, site, site_url) if soup.find("img") else content,
+            embed=False, inline=True,
             csp=downloads_policy, styles=styles, script=script))
     for sheet in worksheets:
-        _write(site / sheet.path, worksheet_page(sheet, site_url, policy_placeholder))
+        _write(site / sheet.path, worksheet_page(sheet, parsed[sheet.lesson.page_url], site_url,
+                                                 policy_placeholder))
     return downloads_policy
 
 
-def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | None) -> str:
+def worksheet_page(sheet: Worksheet, soup: BeautifulSoup, site_url: str, policy_placeholder: str | None) -> str:
     """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
     lesson = sheet.lesson
     lesson_url = urljoin(site_url, lesson.page_url)
-    content, _ = standalone_content(lesson.content, lesson_url)
-    soup = BeautifulSoup(content, "html.parser")
 
     def inner(selector: str) -> list[Markup]:
         return [Markup(node.decode_contents()) for node in soup.select(selector)]
@@ -109,14 +111,13 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() or c in " .,:/-·" else f"\\{ord(c):x} " for c in text) + '"'
 
 
-
 def write_schema(site: Path, site_url: str) -> None:
     """Publish the quiz files' JSON Schema for editors, at the URL it names as its $id."""
     url = urljoin(site_url, SCHEMA_PATH)
     _write(site / SCHEMA_PATH, json.dumps(quiz_json_schema(url), indent=2, ensure_ascii=False) + "\n")
 
 
-def standalone_content(html: str, base_url: str) -> tuple[str, bool]:
+def standalone_content(html: str, base_url: str) -> BeautifulSoup:
     """The content without site-only parts, its links absolute and opening outside the frame."""
     soup = BeautifulSoup(html, "html.parser")
     for node in soup.select(f"[{SITE_ONLY}]"):
@@ -129,16 +130,15 @@ def standalone_content(html: str, base_url: str) -> tuple[str, bool]:
         link["rel"] = "noopener"
     for image in soup.find_all("img", src=True):
         image["src"] = urljoin(base_url, image["src"])
-    return str(soup), soup.find("h1") is not None
+    return soup
 
 
-def inline_images(html: str, site: Path, site_url: str) -> str:
+def inline_images(soup: BeautifulSoup, site: Path, site_url: str) -> str:
     """Replace the site's own images with data: URLs, so a download needs no network.
 
     An image that is not a file of the built site is replaced by its alt text: a download never
     reaches out, and a bad path in a quiz never reads anything outside the site.
     """
-    soup = BeautifulSoup(html, "html.parser")
     root = site.resolve()
     for image in soup.find_all("img", src=True):
         relative = image["src"][len(site_url):] if image["src"].startswith(site_url) else None

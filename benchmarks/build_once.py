@@ -1,0 +1,56 @@
+"""One `mkdocs build` in this process, timed, printed as JSON: a child process of run.py.
+
+    python benchmarks/build_once.py PROJECT SITE [--without-quizzes]
+
+--without-quizzes builds the same site with every quiz call removed: quiz() on pages, each
+lesson's knowledge check and each quiz page render nothing; macros and all else stay on.
+The steps after the pages (embeds, downloads and worksheets; the JSON Schema; the script
+policy) and loading the quizzes are timed on their own as well.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+import sys
+import time
+
+
+def main() -> None:
+    project, site = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
+    os.chdir(project)
+    sys.path.insert(0, str(project))  # the project's own macros package, as mkdocs-macros loads it
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import macros.adapter as adapter
+
+    steps: dict[str, float] = {}
+
+    def timed(name, function):
+        def run(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                steps[name] = steps.get(name, 0.0) + time.perf_counter() - start
+        return run
+
+    adapter.load_catalog = timed("load", adapter.load_catalog)
+    adapter.export_all = timed("exports", adapter.export_all)
+    adapter.write_schema = timed("schema", adapter.write_schema)
+    adapter.apply_policy = timed("policy", adapter.apply_policy)
+    if "--without-quizzes" in sys.argv:
+        adapter.render_quiz = lambda *args, **kwargs: ""
+
+    start = time.perf_counter()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    print(json.dumps({"total": time.perf_counter() - start, **steps}))
+
+
+if __name__ == "__main__":
+    main()

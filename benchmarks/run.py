@@ -1,0 +1,214 @@
+"""Closer's benchmarks: build time, scale, page weight and start-up, each beside its target.
+
+    ./dev bench                      every benchmark (about 10 minutes on 2 cores)
+    ./dev bench --only weight,startup --pairs 3
+
+Figures are printed, never asserted: tests check behaviour, these scripts measure it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+from pathlib import Path
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.support import copy_project, free_port  # noqa: E402  (one copy of these helpers)
+
+ORIGIN = f"http://127.0.0.1:{free_port()}"
+KIB = 1024
+
+
+def gz(data: bytes | str) -> int:
+    """Bytes after gzip -9, as a server compressing text would send them."""
+    return len(gzip.compress(data.encode() if isinstance(data, str) else data, 9))
+
+
+def kib(size: float) -> str:
+    return f"{size / KIB:.1f} KiB"
+
+
+def row(name: str, figure: str, target: str = "", met: bool | None = None) -> None:
+    verdict = "" if met is None else ("meets" if met else "MISSES")
+    print(f"  {name:<52} {figure:>14}  {target:<14} {verdict}")
+
+
+def build(project: Path, site: Path, without_quizzes: bool = False) -> dict:
+    """One timed build in a fresh process (no warm caches of ours carried between runs)."""
+    command = [sys.executable, str(ROOT / "benchmarks" / "build_once.py"), str(project), str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CLOSER_SITE_URL": ORIGIN + "/"}
+    result = subprocess.run(command + (["--without-quizzes"] if without_quizzes else []),
+                            env=env, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def median_of(runs: list[dict], key: str) -> float:
+    return statistics.median(run.get(key, 0.0) for run in runs)
+
+
+def bench_build(work: Path, pairs: int) -> tuple[Path, Path]:
+    print(f"\nBuild: the site as built (A) against every quiz call removed (B), {pairs} pairs A B A B")
+    project = copy_project(work / "project")
+    build(project, work / "warm-up")
+    runs_a, runs_b = [], []
+    for _ in range(pairs):
+        runs_a.append(build(project, work / "site-a"))
+        runs_b.append(build(project, work / "site-b", without_quizzes=True))
+    ratios = [a["total"] / b["total"] for a, b in zip(runs_a, runs_b)]
+    ratio = statistics.median(ratios)
+    row("build A, median", f"{median_of(runs_a, 'total'):.2f} s")
+    row("build B, median", f"{median_of(runs_b, 'total'):.2f} s")
+    row("A / B, median of paired ratios", f"{ratio:.3f}", "<= 1.10", ratio <= 1.10)
+    row("  paired ratios", " ".join(f"{r:.3f}" for r in ratios))
+    for step, name in (("load", "loading and validating every quiz"), ("exports", "embeds, downloads, worksheets"),
+                       ("schema", "JSON Schema"), ("policy", "script policy and headers (hashing)")):
+        row(f"A: {name}", f"{median_of(runs_a, step) * 1000:.0f} ms",
+            f"{median_of(runs_a, step) / median_of(runs_a, 'total'):.1%} of A")
+    row("B: embeds, downloads, worksheets (quizzes empty)", f"{median_of(runs_b, 'exports') * 1000:.0f} ms")
+    return work / "site-a", work / "site-b"
+
+
+SCALE_PAGE = '---\ntitle: Scale page {n}\n---\n\n{{{{ quiz("scale-{n}") }}}}\n'
+
+
+def scaled_project(work: Path, count: int) -> Path:
+    """The project plus `count` generated quizzes, each on a page kept out of the navigation."""
+    project = copy_project(work / f"scale-{count}")
+    example = (ROOT / "quizzes" / "sample-knowledge-check.yml").read_text()
+    (project / "docs" / "scale").mkdir()
+    for n in range(count):
+        (project / "quizzes" / f"scale-{n}.yml").write_text(example.replace("title: ", f"title: Scale {n} - ", 1))
+        (project / "docs" / "scale" / f"q-{n}.md").write_text(SCALE_PAGE.format(n=n))
+    with (project / "mkdocs.yml").open("a") as config:
+        config.write("\nnot_in_nav: |\n  /scale/\n")
+    return project
+
+
+def bench_scale(work: Path, counts: list[int]) -> None:
+    print(f"\nScale: {', '.join(map(str, counts))} generated quizzes, each on a page out of the navigation")
+    project = scaled_project(work, 0)
+    base = [build(project, work / "scale-site-0") for _ in range(2)]
+    row("0 extra quizzes: build, median of 2", f"{median_of(base, 'total'):.2f} s")
+    for count in counts:
+        project = scaled_project(work, count)
+        runs = [build(project, work / f"scale-site-{count}") for _ in range(1 if count >= 1000 else 2)]
+        extra = {key: (median_of(runs, key) - median_of(base, key)) / count for key in ("total", "load", "exports")}
+        row(f"{count} quizzes: build", f"{median_of(runs, 'total'):.2f} s")
+        row(f"{count} quizzes: per quiz, whole build", f"{extra['total'] * 1000:.1f} ms")
+        row(f"{count} quizzes: per quiz, loading and validating", f"{extra['load'] * 1000:.2f} ms")
+        row(f"{count} quizzes: per quiz, embed + download", f"{extra['exports'] * 1000:.2f} ms")
+
+
+def bench_weight(site_a: Path, site_b: Path) -> None:
+    print("\nWeight (gzip -9)")
+    assets = site_a / "assets" / "closer"
+    widget = {name: gz((assets / name).read_bytes()) for name in ("closer.js", "quiz.css")}
+    total = sum(widget.values())
+    for name, size in widget.items():
+        row(f"{name} (raw {kib((assets / name).stat().st_size)})", kib(size))
+    row("widgets' own JS and CSS, cacheable files", kib(total), "<= 5 KiB", total <= 5 * KIB)
+    lesson = "lessons/trust/index.html"
+    heavier = gz((site_a / lesson).read_bytes()) - gz((site_b / lesson).read_bytes())
+    row("lesson page HTML with its check, minus without", kib(heavier))
+    row("  plus the widget files a page without quiz skips", kib(heavier + total), "<= 8 KiB", heavier + total <= 8 * KIB)
+    pages = {page.parent.name: gz(page.read_bytes()) for page in (site_a / "quizzes").glob("*/index.html")}
+    largest = max(pages, key=pages.get)
+    row(f"largest quiz page HTML ({largest})", kib(pages[largest]), "<= 14 KiB", pages[largest] <= 14 * KIB)
+    check_in = "quizzes/intimacy-check-in/index.html"
+    added = gz((site_a / check_in).read_bytes()) - gz((site_b / check_in).read_bytes())
+    row("check-in (27 items): HTML the quiz adds", kib(added))
+    downloads = sorted((site_a / "downloads").rglob("*.html"))
+    row("single-file downloads: largest, raw", kib(max(p.stat().st_size for p in downloads)))
+
+
+STARTUP = """
+window.__bench = {};
+document.addEventListener("DOMContentLoaded", () => { window.__bench.dcl = performance.now(); });
+new MutationObserver((records, observer) => {
+  // Delivered after the script task that set data-ready, so after the widget's start-up ran.
+  if (document.querySelector("[data-quiz][data-ready]")) { window.__bench.ready = performance.now(); observer.disconnect(); }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"]});
+"""
+
+
+def bench_startup(site_a: Path, loads: int) -> None:
+    print(f"\nStart-up in Chromium: DOMContentLoaded to widget interactive, median of {loads} loads")
+    from playwright.sync_api import sync_playwright
+
+    from macros.catalog import load_catalog
+    from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path, serving
+    from tests.browser.test_scoring_agreement import spec_of
+
+    check_in = load_catalog(ROOT / "quizzes", ROOT).quizzes["intimacy-check-in"].quiz
+    with serving(site_a, ORIGIN), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        for path in ("/quizzes/intimacy-check-in/", "/lessons/trust/", "/embed/quizzes/intimacy-check-in/"):
+            context = browser.new_context(service_workers="block")
+            context.add_init_script(STARTUP)
+            page = context.new_page()
+            times = []
+            for _ in range(loads):
+                page.goto(ORIGIN + path)
+                page.wait_for_function("window.__bench && window.__bench.ready !== undefined")
+                times.append(page.evaluate("window.__bench.ready - window.__bench.dcl"))
+            row(f"{path}", f"{statistics.median(times):.1f} ms", f"(min {min(times):.1f}, max {max(times):.1f})")
+            context.close()
+        page = browser.new_page()
+        page.goto(ORIGIN + "/quizzes/intimacy-check-in/")
+        page.wait_for_function("window.closerScoring !== undefined")
+        answers = [(i % 5) + 1 for i in range(len(check_in.items))]
+        per_call = page.evaluate("""([spec, answers]) => {
+            const times = [];
+            for (let round = 0; round < 21; round++) {
+              const start = performance.now();
+              for (let i = 0; i < 100; i++) window.closerScoring.score(spec, answers);
+              times.push((performance.now() - start) / 100);
+            }
+            return times.sort((a, b) => a - b)[10];
+        }""", [spec_of(check_in), answers])
+        row("check-in scoring, full answer set (27 items)", f"{per_call * 1000:.0f} µs", "median of 21 x 100")
+        shown = page.evaluate("""(answers) => {
+            const form = document.querySelector('[data-quiz="intimacy-check-in"] form') ||
+                         document.querySelector('[data-quiz="intimacy-check-in"]').closest('form');
+            document.querySelectorAll('[data-quiz="intimacy-check-in"] .closer-quiz__item').forEach((item, i) => {
+              item.querySelector(`input[value="${answers[i]}"]`).checked = true;
+            });
+            const start = performance.now();
+            form.requestSubmit();
+            return performance.now() - start;
+        }""", answers)
+        row("check-in: submit to results on screen", f"{shown:.1f} ms", "one run")
+        browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default="build,scale,weight,startup")
+    parser.add_argument("--pairs", type=int, default=5, help="A B build pairs (default 5)")
+    parser.add_argument("--scale", default="10,100,1000", help="generated quiz counts")
+    parser.add_argument("--loads", type=int, default=15, help="page loads per start-up figure")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    with tempfile.TemporaryDirectory(prefix="closer-bench-") as temporary:
+        work = Path(temporary)
+        print(f"Closer benchmarks, {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
+        if only & {"build", "weight", "startup"}:
+            site_a, site_b = bench_build(work, args.pairs if "build" in only else 1)
+        if "scale" in only:
+            bench_scale(work, [int(n) for n in args.scale.split(",")])
+        if "weight" in only:
+            bench_weight(site_a, site_b)
+        if "startup" in only:
+            bench_startup(site_a, args.loads)
+
+
+if __name__ == "__main__":
+    main()
