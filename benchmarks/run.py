@@ -117,8 +117,10 @@ def bench_weight(site_a: Path, site_b: Path) -> None:
     row("widgets' own JS and CSS, cacheable files", kib(total), "<= 5 KiB", total <= 5 * KIB)
     lesson = "lessons/trust/index.html"
     heavier = gz((site_a / lesson).read_bytes()) - gz((site_b / lesson).read_bytes())
-    row("lesson page HTML with its check, minus without", kib(heavier))
-    row("  plus the widget files a page without quiz skips", kib(heavier + total), "<= 8 KiB", heavier + total <= 8 * KIB)
+    # Every page of this site loads closer.js and quiz.css (quick exit, progress), with or without
+    # a quiz, so the page without its check loads them too: only the HTML differs.
+    row("lesson page with its check, first load, minus without", kib(heavier), "<= 8 KiB", heavier <= 8 * KIB)
+    row("  the same if a page without quiz skipped the widget files", kib(heavier + total))
     pages = {page.parent.name: gz(page.read_bytes()) for page in (site_a / "quizzes").glob("*/index.html")}
     largest = max(pages, key=pages.get)
     row(f"largest quiz page HTML ({largest})", kib(pages[largest]), "<= 14 KiB", pages[largest] <= 14 * KIB)
