@@ -1,6 +1,6 @@
 """Closer's benchmarks: build time, scale, page weight and start-up, each beside its target.
 
-    ./dev bench                      every benchmark (about 10 minutes on 2 cores)
+    ./dev bench                      every benchmark (about 9 minutes on 2 cores)
     ./dev bench --only weight,startup --pairs 3
 
 Figures are printed, never asserted: tests check behaviour, these scripts measure it.

@@ -36,6 +36,7 @@ log = logging.getLogger("mkdocs.plugins.closer")
 
 _QUIZ_CALL = re.compile(r"\bquiz\s*\(")
 _SHOW_FILE_CALL = re.compile(r"\bshow_file\s*\(")
+_WIDGET = re.compile(r'<div data-closer-widget="(\d+)"></div>')
 _NOT_RENDERED = "This page has errors: see the build output."
 
 
@@ -51,6 +52,7 @@ class _Build:
         self.quiz_pages: dict[str, str] = {}  # generated page -> quiz id
         self.standalone: list[Standalone] = []  # lessons as rendered, for embeds and downloads
         self.worksheets: list[Worksheet] = []
+        self.widgets: list[str] = []  # rendered widgets, put back into pages after Markdown
 
     def problems(self) -> list[Problem]:
         return sorted(set(self.catalog.problems + self.page_problems))
@@ -114,6 +116,7 @@ class CloserPlugin(BasePlugin):
         return _lesson_markdown(lesson, markdown, page, config)
 
     def on_page_content(self, html, page, config, files):
+        html = _WIDGET.sub(lambda match: _build.widgets[int(match.group(1))], html)
         lesson = _build.lessons.get(page.file.src_uri)
         if lesson is not None:
             alone = Standalone("lessons", lesson.slug, lesson.title, html, page.url, page.url,
@@ -224,7 +227,7 @@ def _lesson_markdown(lesson: Lesson, body: str, page, config) -> str:
     copies = _build.calls.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
     quiz_html = render_quiz(_build.catalog.quizzes[lesson.quiz_id], level=3, instance=copies,
                             link=lambda target: _link(page, target), link_title=_link_title)
-    return render_lesson(lesson, body, quiz_html, ORDER.index(lesson.slug) + 1, len(ORDER),
+    return render_lesson(lesson, body, _past_markdown(quiz_html), ORDER.index(lesson.slug) + 1, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
                          neighbour(landed[index + 1] if index + 1 < len(landed) else None),
                          _use_panel(page, config, "lessons", lesson.slug, "lesson", lesson.title))
@@ -338,8 +341,17 @@ def define_env(env) -> None:
             return problem(f"unknown quiz '{quiz_id}'",
                            ("quizzes that exist, closest first: " + ", ".join(ids)) if ids
                            else "add quizzes/" + quiz_id + ".yml")
-        return render_quiz(loaded, level=level, instance=nth + 1,
-                           link=lambda target: _link(page, target), link_title=_link_title)
+        return _past_markdown(render_quiz(loaded, level=level, instance=nth + 1,
+                                          link=lambda target: _link(page, target), link_title=_link_title))
+
+
+def _past_markdown(widget_html: str) -> str:
+    """A placeholder for Markdown to pass through; the widget replaces it in on_page_content.
+
+    The widget is finished HTML: Markdown would only re-read it (a fifth of the quiz cost of a build).
+    """
+    _build.widgets.append(widget_html)
+    return f'<div data-closer-widget="{len(_build.widgets) - 1}"></div>'
 
 
 def _target_file(target: str):
