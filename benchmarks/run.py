@@ -95,11 +95,11 @@ def scaled_project(work: Path, count: int) -> Path:
 def bench_scale(work: Path, counts: list[int]) -> None:
     print(f"\nScale: {', '.join(map(str, counts))} generated quizzes, each on a page out of the navigation")
     project = scaled_project(work, 0)
-    base = [build(project, work / "scale-site-0") for _ in range(2)]
-    row("0 extra quizzes: build, median of 2", f"{median_of(base, 'total'):.2f} s")
+    base = [build(project, work / "scale-site-0") for _ in range(3)]
+    row("0 extra quizzes: build, median of 3", f"{median_of(base, 'total'):.2f} s")
     for count in counts:
         project = scaled_project(work, count)
-        runs = [build(project, work / f"scale-site-{count}") for _ in range(1 if count >= 1000 else 2)]
+        runs = [build(project, work / f"scale-site-{count}") for _ in range(1 if count >= 1000 else 3)]
         extra = {key: (median_of(runs, key) - median_of(base, key)) / count for key in ("total", "load", "exports")}
         row(f"{count} quizzes: build", f"{median_of(runs, 'total'):.2f} s")
         row(f"{count} quizzes: per quiz, whole build", f"{extra['total'] * 1000:.1f} ms")
@@ -194,7 +194,7 @@ def bench_startup(site_a: Path, loads: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default="build,scale,weight,startup")
-    parser.add_argument("--pairs", type=int, default=5, help="A B build pairs (default 5)")
+    parser.add_argument("--pairs", type=int, default=7, help="A B build pairs (default 7)")
     parser.add_argument("--scale", default="10,100,1000", help="generated quiz counts")
     parser.add_argument("--loads", type=int, default=15, help="page loads per start-up figure")
     args = parser.parse_args()
