@@ -7,6 +7,7 @@ import functools
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import os
 import shutil
+import sys
 import threading
 from urllib.parse import urlsplit
 
@@ -25,11 +26,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)  # a browser dropping a request is not one
+
+
 @contextlib.contextmanager
 def serving(directory, origin: str):
     """Serve a built site folder at origin (http://127.0.0.1:<port>) from this process."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", urlsplit(origin).port), handler)
+    server = _QuietServer(("127.0.0.1", urlsplit(origin).port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield origin

@@ -28,10 +28,14 @@ def axe_violations(page, scope: str = "document") -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
+CHUNKS = 3  # every page, in three shares, so the two test workers finish together
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
 @pytest.mark.parametrize("palette", PALETTES)
-def test_every_page_passes_axe(open_site, served_site, built_site, palette):
+def test_every_page_passes_axe(open_site, served_site, built_site, palette, chunk):
     page, _, errors = open_site("/", color_scheme=palette)
-    for path in sitemap_paths(built_site):
+    for path in sitemap_paths(built_site)[chunk::CHUNKS]:
         page.goto(served_site + path)
         assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
         assert axe_violations(page) == [], path
@@ -66,12 +70,13 @@ def test_every_quiz_state_passes_axe(open_site, quiz_id, palette):
     assert errors == []
 
 
+@pytest.mark.parametrize("chunk", range(CHUNKS))
 @pytest.mark.parametrize("width", [320, 640], ids=["320px", "200%-zoom"])
-def test_nothing_scrolls_sideways_on_small_screens_and_zoom(open_site, built_site, width):
+def test_nothing_scrolls_sideways_on_small_screens_and_zoom(open_site, built_site, width, chunk):
     """640 CSS pixels is a 1280-pixel window at 200 % zoom; 320 is a small phone (or 400 %)."""
     page, _, _ = open_site("/", viewport={"width": width, "height": 800})
     origin = page.url.rstrip("/")
-    for path in sitemap_paths(built_site):
+    for path in sitemap_paths(built_site)[chunk::CHUNKS]:
         page.evaluate("localStorage.clear()")  # start each quiz unanswered
         page.goto(origin + path)
         widget = page.locator("[data-quiz]").first

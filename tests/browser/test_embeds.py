@@ -169,9 +169,11 @@ def test_refused_storage_in_a_frame_works_without_saving_and_says_so(open_host, 
     assert errors == []
 
 
+@pytest.mark.parametrize("chunk", range(2))
 @pytest.mark.parametrize("palette", ["light", "dark"])
-def test_axe_finds_nothing_inside_the_embeds(open_host, palette):
-    for path in [f"/embed/quizzes/{quiz_id}/" for quiz_id in QUIZZES] + [f"/embed/lessons/{LESSON}/"]:
+def test_axe_finds_nothing_inside_the_embeds(open_host, palette, chunk):
+    every = [f"/embed/quizzes/{quiz_id}/" for quiz_id in QUIZZES] + [f"/embed/lessons/{LESSON}/"]
+    for path in every[chunk::2]:  # in two shares, so the two test workers finish together
         page, errors = open_host([path], color_scheme=palette)  # alone: no frame above it resizes
         inner = frame_of(page, 0).element_handle().content_frame()
         assert axe_violations(inner) == [], f"{path} before answering"
