@@ -171,7 +171,12 @@ def _site_path(target: str) -> str | None:
     file = _target_file(target)
     if file is None:
         return None
-    return file.url + ("#" + target.split("#", 1)[1] if "#" in target else "")
+    return file.url + _anchor(target)
+
+
+def _anchor(target: str) -> str:
+    """The '#…' part of a docs-relative link, or nothing."""
+    return "#" + target.split("#", 1)[1] if "#" in target else ""
 
 
 def _use_panel(page, config, kind: str, name: str, noun: str, title: str) -> str:
@@ -367,8 +372,7 @@ def _link(page, target: str) -> str:
                                             "in quiz text, name pages by their path under docs/, "
                                             "like lessons/trust.md"))
         return target
-    anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
-    return get_relative_url(file.url, page.file.url) + anchor
+    return get_relative_url(file.url, page.file.url) + _anchor(target)
 
 
 def _link_title(target: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -11,6 +9,7 @@ import pytest
 
 from macros.catalog import load_catalog
 from macros.lessons import ORDER
+from tests.build.test_privacy_policy import sha256
 from tests.support import ROOT
 
 QUIZZES = sorted(load_catalog(ROOT / "quizzes", ROOT).quizzes)
@@ -21,10 +20,6 @@ SITE_ONLY = ".closer-use, .closer-lesson__pager, .closer-lesson__progress, .clos
 
 def soup_of(path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
 def test_every_lesson_and_quiz_has_an_embed_and_a_download(built_site):
