@@ -7,14 +7,15 @@ which never raises: it records problems at the page's line and column.
 
 from __future__ import annotations
 
+import functools
 import html
-import json
 import logging
 from pathlib import Path, PurePosixPath
 import re
+import secrets
+from urllib.parse import urlsplit
 
-import jinja2
-from jinja2 import meta
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -23,21 +24,21 @@ from mkdocs.utils import get_relative_url
 
 from .assets import minify_assets
 from .catalog import Catalog, LoadedQuiz, load_catalog
-from markupsafe import Markup
-
 from .export import Standalone, Worksheet, export_all, write_schema
 from .problems import Problem, by_closeness
 from .lessons import ORDER, Lesson, check_knowledge_check, load_lesson
-from .rendering import render_file_listing, render_learning_path, render_lesson, render_quiz, render_use_panel
-from .security import PLACEHOLDER, apply_policy
+from .pages import MacroCall, body_line, check_body, check_front_matter, has_markers
+from .content import check_content
+from .rendering import (render_file_listing, render_learning_path, render_lesson, render_privacy_controls,
+                        render_quiz, render_use_panel)
+from .security import PLACEHOLDER, apply_policy, template_script_hashes
 from .text import MarkdownRenderer, plain_text
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
-_QUIZ_CALL = re.compile(r"\bquiz\s*\(")
-_SHOW_FILE_CALL = re.compile(r"\bshow_file\s*\(")
-_WIDGET = re.compile(r'<div data-closer-widget="(\d+)"></div>')
 _NOT_RENDERED = "This page has errors: see the build output."
+# What a macro may read with show_file(): the course's own sources, never the rest of the machine.
+_SHOWABLE = ("docs", "quizzes")
 
 
 class _Build:
@@ -48,11 +49,18 @@ class _Build:
         self.lessons: dict[str, Lesson] = {}
         self.files = None
         self.page_problems: list[Problem] = []
-        self.calls: dict = {}  # page uri (or uri and macro) -> calls so far
+        self.calls: dict[str, list[MacroCall]] = {}  # page uri -> its allowed macro calls, in render order
+        self.quizzes_on_page: dict[str, int] = {}  # page uri -> quiz widgets so far (their ids differ)
+        self.refused: set[str] = set()  # pages whose front matter failed: never rendered
         self.quiz_pages: dict[str, str] = {}  # generated page -> quiz id
         self.standalone: list[Standalone] = []  # lessons as rendered, for embeds and downloads
         self.worksheets: list[Worksheet] = []
-        self.widgets: list[str] = []  # rendered widgets, put back into pages after Markdown
+        # HTML made from author text goes into pages after Markdown, so it is never read twice;
+        # the placeholder carries a token of this build that no page can guess.
+        self.token = secrets.token_hex(8)
+        self.placeholder = re.compile(self.token + r"-(\d+)")
+        self.stash: list[str] = []
+        self.script_hashes: set[str] = set()  # inline scripts the theme and our templates write
 
     def problems(self) -> list[Problem]:
         return sorted(set(self.catalog.problems + self.page_problems))
@@ -75,6 +83,7 @@ class CloserPlugin(BasePlugin):
         _build = _Build()
         project = Path(config.config_file_path).parent
         _build.catalog = load_catalog(project / self.config["quizzes_dir"], project)
+        _build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"), Path(config.config_file_path))
         if self.serving:  # `mkdocs serve` injects a live-reload script no build-time hash allows
             config.extra["closer_csp"] = False
         return config
@@ -87,36 +96,56 @@ class CloserPlugin(BasePlugin):
                                                     f"quiz '{quiz_id}'", "remove it: each quiz gets its "
                                                     "own page from its file"))
                 continue
-            # The theme writes page titles into navigation and <title> as HTML: escape the text.
-            title = json.dumps(html.escape(plain_text(loaded.quiz.title)))
-            body = f'---\ntitle: {title}\n---\n\n{{{{ quiz("{quiz_id}", level=1) }}}}\n'
-            files.append(File.generated(config, uri, content=body, inclusion=InclusionLevel.NOT_IN_NAV))
+            # No template code and no author text: its title and widget are put in after mkdocs-macros.
+            files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n",
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
             _build.quiz_pages[uri] = quiz_id
         _build.files = files
+        for file in files.documentation_pages():
+            if file.src_uri in _build.quiz_pages:
+                continue
+            problems = check_front_matter(file.content_string, _page_file(file),
+                                          lesson=PurePosixPath(file.src_uri).parent.as_posix() == "lessons")
+            _build.page_problems.extend(problems)
+            if any(not p.warning for p in problems):
+                _build.refused.add(file.src_uri)
         _build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
         _load_lessons(files)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        markdown = self._page_markdown(markdown, page, config)
         # The theme writes page titles and descriptions into HTML as they are: make them text.
+        # (The header writes the front-matter title, so it takes the escaped title too.)
         meta = page.meta
-        if isinstance(meta.get("title"), str):
-            page.title = html.escape(meta["title"], quote=False)
         if isinstance(meta.get("description"), str):
             meta["description"] = html.escape(meta["description"])
+        if "title" in meta or page.file.src_uri in _build.quiz_pages:
+            meta["title"] = page.title
+        return markdown
+
+    def _page_markdown(self, markdown, page, config) -> str:
+        """A page's Markdown with what Closer adds; page.title becomes escaped text."""
+        if isinstance(page.meta.get("title"), str):
+            page.title = html.escape(page.meta["title"], quote=False)
         quiz_id = _build.quiz_pages.get(page.file.src_uri)
         if quiz_id is not None:
-            return markdown + "\n\n" + _use_panel(page, config, "quizzes", quiz_id, "quiz",
-                                                   plain_text(_build.catalog.quizzes[quiz_id].quiz.title))
+            loaded = _build.catalog.quizzes[quiz_id]
+            title = plain_text(loaded.quiz.title)
+            page.title = html.escape(title, quote=False)
+            widget = render_quiz(loaded, level=1, link=lambda target: _link(page, target), link_title=_link_title)
+            return _stash(widget) + "\n\n" + _stash(_use_panel(page, config, "quizzes", quiz_id, "quiz", title))
         lesson = _build.lessons.get(page.file.src_uri)
         if lesson is None:
             return markdown
         page.title = html.escape(lesson.title, quote=False)
-        meta["description"] = html.escape(plain_text(lesson.parts.description))
+        page.meta["description"] = plain_text(lesson.parts.description)
         return _lesson_markdown(lesson, markdown, page, config)
 
     def on_page_content(self, html, page, config, files):
-        html = _WIDGET.sub(lambda match: _build.widgets[int(match.group(1))], html)
+        _build.page_problems.extend(check_content(html, page.file.content_string, _page_file(page),
+                                                  _build.placeholder))
+        html = _unstash(html)
         lesson = _build.lessons.get(page.file.src_uri)
         if lesson is not None:
             alone = Standalone("lessons", lesson.slug, lesson.title, html, page.url, page.url,
@@ -126,6 +155,15 @@ class CloserPlugin(BasePlugin):
             _build.worksheets.append(Worksheet(alone, ORDER.index(lesson.slug) + 1, len(ORDER),
                                                Markup(exercise.title), exercise.minutes))
         return html
+
+    def on_post_page(self, output, page, config):
+        _build.script_hashes |= template_script_hashes(output, page.content)
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):  # the theme's own pages, such as 404.html
+            _build.script_hashes |= template_script_hashes(output_content, "")
+        return output_content
 
     def on_env(self, env, config, files):
         problems = _build.problems()
@@ -146,7 +184,22 @@ class CloserPlugin(BasePlugin):
                                       None if self.serving else PLACEHOLDER)
         write_schema(site, _site_url(config))
         if not self.serving:
-            apply_policy(site, downloads_policy)
+            apply_policy(site, _build.script_hashes, downloads_policy)
+
+
+def check_quick_exit(url, config_file: Path) -> list[Problem]:
+    """The quick exit must lead to an https: page: it is written into every page's header."""
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    match = re.search(r"^[ \t]*quick_exit_url[ \t]*:[ \t]*", text, re.M)
+    line, col = (text.count("\n", 0, match.end()) + 1, match.end() - text.rfind("\n", 0, match.end())) \
+        if match else (1, 1)
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if parts and parts.scheme == "https" and parts.hostname and not re.search(r"[\s\x00-\x1f\x7f\"'<>\\]", url):
+        return []
+    what = "extra.quick_exit_url is missing" if url is None else f"extra.quick_exit_url '{str(url)[:60]}' " \
+        "is not an https: address"
+    return [Problem(config_file.name, line, col, what, "set it to the https: address of a neutral site, like "
+                    "https://www.bbc.com/weather")]
 
 
 def _site_url(config) -> str:
@@ -229,104 +282,111 @@ def _lesson_markdown(lesson: Lesson, body: str, page, config) -> str:
             return None
         return {"url": get_relative_url(f"lessons/{other.slug}/", page.file.url), "title": other.title}
 
-    copies = _build.calls.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
+    copies = _build.quizzes_on_page.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
     quiz_html = render_quiz(_build.catalog.quizzes[lesson.quiz_id], level=3, instance=copies,
                             link=lambda target: _link(page, target), link_title=_link_title)
-    return render_lesson(lesson, body, _past_markdown(quiz_html), ORDER.index(lesson.slug) + 1, len(ORDER),
+    return render_lesson(lesson, body, quiz_html, ORDER.index(lesson.slug) + 1, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
                          neighbour(landed[index + 1] if index + 1 < len(landed) else None),
-                         _use_panel(page, config, "lessons", lesson.slug, "lesson", lesson.title))
+                         _use_panel(page, config, "lessons", lesson.slug, "lesson", lesson.title), _stash)
 
 
-def _page_file(page) -> str:
-    return f"docs/{page.file.src_uri}"
-
-
-def _body_offset(page, markdown: str) -> int:
-    """How many lines of the source file (front matter) come before the Markdown body."""
-    source = page.file.content_string
-    start = source.find(markdown.lstrip("\n")[:200]) if markdown.strip() else -1
-    return source.count("\n", 0, start) if start > 0 else 0
+def _page_file(page_or_file) -> str:
+    file = getattr(page_or_file, "file", page_or_file)
+    return f"docs/{file.src_uri}"
 
 
 def on_pre_page_macros(env) -> None:
-    """Catch template mistakes before mkdocs-macros renders them (it would print a traceback)."""
+    """Check a page's template code before mkdocs-macros renders it; a refused page is never rendered."""
     page = env.page
-    _build.calls[page.file.src_uri] = 0
-    offset = _body_offset(page, env.markdown)
-    lines = env.markdown.splitlines()
-    try:
-        tree = env.env.parse(env.markdown)
-    except jinja2.TemplateSyntaxError as err:
-        line = lines[err.lineno - 1] if 0 < err.lineno <= len(lines) else ""
-        col = max(line.find("{{"), line.find("{%"), 0) + 1
-        _build.page_problems.append(Problem(_page_file(page), err.lineno + offset, col,
-                                            f"template syntax error: {err.message}",
-                                            "close every '{{' with '}}' and every '{%' with '%}'; "
-                                            "write quiz calls like {{ quiz(\"trust-basics\") }}"))
-        env.markdown = _NOT_RENDERED
-        return
-    known = set(env.env.globals) | set(env.variables) | set(page.meta)
-    unknown = sorted(meta.find_undeclared_variables(tree) - known)
-    for name in unknown:
-        line_no, col = _find(lines, re.compile(rf"\b{re.escape(name)}\b"))
-        _build.page_problems.append(Problem(_page_file(page), line_no + offset, col,
-                                            f"unknown name '{name}' in a template",
-                                            "the available macro is quiz(\"<id>\"); check the spelling"))
-    if unknown:
+    uri = page.file.src_uri
+    if uri in _build.quiz_pages:
+        return  # generated without template code, and marked so mkdocs-macros leaves it alone
+    _build.quizzes_on_page[uri] = 0
+    first_line = body_line(page.file.content_string, env.markdown)
+    check = check_body(env.markdown, _page_file(page), first_line, env.env)
+    _build.page_problems.extend(check.problems)
+    _build.calls[uri] = check.calls
+    if has_markers(page.title or ""):  # mkdocs-macros would render it after the body
+        if uri not in _build.refused:  # a front-matter title is reported where it is written
+            _build.page_problems.append(Problem(_page_file(page), 1, 1, "template marker in the page's title "
+                                                "(from mkdocs.yml's nav)", "write the title as plain text"))
+        page.title = _NOT_RENDERED
+    if check.problems or uri in _build.refused:
         env.markdown = _NOT_RENDERED
 
 
-def _find(lines: list[str], pattern: re.Pattern, nth: int = 0) -> tuple[int, int]:
-    """1-based line and column of the nth match of pattern, or (1, 1)."""
-    seen = 0
-    for number, line in enumerate(lines, 1):
-        for match in pattern.finditer(line):
-            if seen == nth:
-                return number, match.start() + 1
-            seen += 1
-    return 1, 1
+def _macro_call(page, name: str) -> tuple[int, int]:
+    """The file position of this page's next call of the macro name (calls render in file order)."""
+    calls = _build.calls.get(page.file.src_uri, [])
+    index = next((i for i, call in enumerate(calls) if call.name == name), None)
+    if index is None:
+        return 1, 1
+    call = calls.pop(index)
+    return call.line, call.col
+
+
+def _never_raises(env, macro):
+    """The macro, given its page and position, recording a located problem instead of raising.
+
+    mkdocs-macros would print a traceback and exit on an exception.
+    """
+    @functools.wraps(macro)
+    def guarded(*args, **kwargs):
+        page = env.page
+        line, col = _macro_call(page, macro.__name__)
+        try:
+            return macro(page, line, col, *args, **kwargs)
+        except Exception as err:  # noqa: BLE001 - every failure becomes a line of the build's report
+            _build.page_problems.append(Problem(_page_file(page), line, col, f"{macro.__name__}() failed: "
+                                                f"{type(err).__name__}", "check its arguments against the "
+                                                "authoring guide"))
+            return ""
+    return guarded
 
 
 def define_env(env) -> None:
     """Register quiz(), learning_path() and show_file() with mkdocs-macros."""
+    guard = functools.partial(_never_raises, env)
+    root = Path(env.project_dir).resolve()
+    showable = [root / folder for folder in _SHOWABLE]
 
     @env.macro
-    def show_file(path: str, part: str | None = None) -> str:
-        """A project file as written, or a lesson's front matter: the authoring guide's examples are real."""
-        page = env.page
-        root = Path(env.project_dir).resolve()
-        file = (root / path).resolve()
-        counter = (page.file.src_uri, "show_file")  # quiz() counts under the page's own uri
-        nth = _build.calls.get(counter, 0)
-        _build.calls[counter] = nth + 1
-        line, col = _find(page.file.content_string.splitlines(), _SHOW_FILE_CALL, nth)
-        if root not in file.parents or not file.is_file() or part not in (None, "front matter"):
+    @guard
+    def show_file(page, line, col, path: str, part: str | None = None) -> str:
+        """A course file as written, or a lesson's front matter: the authoring guide's examples are real."""
+        file = (root / path).resolve() if isinstance(path, str) and "\0" not in path else None
+        if (file is None or not any(folder in file.parents for folder in showable) or not file.is_file()
+                or part not in (None, "front matter")):
             _build.page_problems.append(Problem(_page_file(page), line, col, f"show_file() cannot show '{path}'",
-                                                "name a file of the project, like quizzes/sample-knowledge-check.yml, "
-                                                "and part=\"front matter\" only for a lesson"))
+                                                "name a file under docs/ or quizzes/, like "
+                                                "quizzes/sample-knowledge-check.yml, and part=\"front matter\" "
+                                                "only for a lesson"))
             return ""
         text = file.read_text(encoding="utf-8")
         if part == "front matter":
             text = "---\n" + text.split("---", 2)[1].strip("\n") + "\n---"
-        return render_file_listing(path, text)
+        return _stash(render_file_listing(path, text))
 
     @env.macro
-    def learning_path() -> str:
-        page = env.page
-        return render_learning_path([
+    @guard
+    def privacy_controls(page, line, col) -> str:
+        return _stash(render_privacy_controls())
+
+    @env.macro
+    @guard
+    def learning_path(page, line, col) -> str:
+        return _stash(render_learning_path([
             {"slug": lesson.slug, "url": get_relative_url(f"lessons/{lesson.slug}/", page.file.url),
              "title": lesson.title, "description": lesson.parts.description, "minutes": lesson.minutes}
-            for lesson in _landed_lessons()])
+            for lesson in _landed_lessons()]))
 
     @env.macro
-    def quiz(*args, **kwargs) -> str:
-        page = env.page
+    @guard
+    def quiz(page, line, col, *args, **kwargs) -> str:
         uri = page.file.src_uri
-        nth = _build.calls.get(uri, 0)
-        _build.calls[uri] = nth + 1
-        source_lines = page.file.content_string.splitlines()
-        line, col = _find(source_lines, _QUIZ_CALL, nth)
+        nth = _build.quizzes_on_page.get(uri, 0)
+        _build.quizzes_on_page[uri] = nth + 1
 
         def problem(what: str, fix: str) -> str:
             _build.page_problems.append(Problem(_page_file(page), line, col, what, fix))
@@ -346,17 +406,23 @@ def define_env(env) -> None:
             return problem(f"unknown quiz '{quiz_id}'",
                            ("quizzes that exist, closest first: " + ", ".join(ids)) if ids
                            else "add quizzes/" + quiz_id + ".yml")
-        return _past_markdown(render_quiz(loaded, level=level, instance=nth + 1,
-                                          link=lambda target: _link(page, target), link_title=_link_title))
+        return _stash(render_quiz(loaded, level=level, instance=nth + 1,
+                                  link=lambda target: _link(page, target), link_title=_link_title))
 
 
-def _past_markdown(widget_html: str) -> str:
-    """A placeholder for Markdown to pass through; the widget replaces it in on_page_content.
+def _stash(finished_html: str) -> Markup:
+    """A placeholder for Markdown to pass through; the finished HTML replaces it in on_page_content.
 
-    The widget is finished HTML: Markdown would only re-read it (a fifth of the quiz cost of a build).
+    HTML made from author text must not be read as Markdown a second time, and Markdown would
+    only re-read a finished widget (a fifth of the quiz cost of a build).
     """
-    _build.widgets.append(widget_html)
-    return f'<div data-closer-widget="{len(_build.widgets) - 1}"></div>'
+    _build.stash.append(finished_html)
+    return Markup(f'<div data-closer-stash="{_build.token}-{len(_build.stash) - 1}"></div>')
+
+
+def _unstash(page_html: str) -> str:
+    placeholder = re.compile(f'<div data-closer-stash="{_build.placeholder.pattern}"></div>')
+    return placeholder.sub(lambda match: _build.stash[int(match.group(1))], page_html)
 
 
 def _target_file(target: str):

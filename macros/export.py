@@ -141,14 +141,22 @@ def inline_images(soup: BeautifulSoup, site: Path, site_url: str) -> str:
     """
     root = site.resolve()
     for image in soup.find_all("img", src=True):
-        relative = image["src"][len(site_url):] if image["src"].startswith(site_url) else None
-        path = (root / unquote(urlsplit(relative).path)).resolve() if relative is not None else None
-        if path is None or root not in path.parents or not path.is_file():
+        path = _site_file(root, image["src"][len(site_url):]) if image["src"].startswith(site_url) else None
+        if path is None:
             image.replace_with(image.get("alt", ""))
             continue
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         image["src"] = f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
     return str(soup)
+
+
+def _site_file(root: Path, relative_url: str) -> Path | None:
+    """The built site's file at a relative URL, or None for a path that is invalid or outside it."""
+    try:
+        path = (root / unquote(urlsplit(relative_url).path)).resolve()
+        return path if root in path.parents and path.is_file() else None
+    except (ValueError, OSError):  # a NUL byte or a name the file system refuses
+        return None
 
 
 def _asset(site: Path, name: str) -> str:

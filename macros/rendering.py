@@ -52,11 +52,25 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
 
 
 def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total: int,
-                  previous: dict | None, next_: dict | None, panel: str) -> str:
-    """A lesson page's Markdown: its parts around the body, always in the same order."""
+                  previous: dict | None, next_: dict | None, panel: str, stash: Callable[[str], str]) -> str:
+    """A lesson page's Markdown: its parts around the body, always in the same order.
+
+    stash(html) returns a placeholder that the finished HTML replaces after Markdown, so the
+    parts, made from author text, are never read as Markdown a second time.
+    """
     return _env.get_template("lesson.md").render(
-        lesson=lesson, parts=lesson.parts, body=body, quiz=Markup(quiz_html), number=number, total=total,
-        previous=previous, next=next_, panel=Markup(panel))
+        lesson=lesson, parts=lesson.parts, body=body, number=number, total=total,
+        exercise_title=markdown_literal(plain_text(lesson.parts.exercise.title)),
+        sections=_env.get_template("lesson-parts.html").module, stash=lambda html: Markup(stash(html)),
+        quiz=Markup(quiz_html), panel=Markup(panel), previous=previous, next=next_)
+
+
+def markdown_literal(text: str) -> Markup:
+    """Text that Markdown shows exactly as written: all but letters, digits and spaces as references.
+
+    No link, emphasis, attribute list or HTML can form from it, whatever the text holds.
+    """
+    return Markup("".join(ch if ch.isalnum() or ch == " " else f"&#{ord(ch)};" for ch in text))
 
 
 def render_use_panel(*, noun: str, name: str, title: str, embed_src: str, host_script: str,
@@ -87,6 +101,11 @@ def render_worksheet(*, footer_css: str, **context) -> str:
     """A printable worksheet page; footer_css is a CSS string literal already escaped."""
     return _env.get_template("worksheet.html").render(footer_css=Markup(footer_css), needs_heading=False,
                                                       **context)
+
+
+def render_privacy_controls() -> str:
+    """The privacy page's controls (the script reveals them)."""
+    return _env.get_template("privacy-controls.html").render().strip()
 
 
 def render_file_listing(path: str, text: str) -> str:

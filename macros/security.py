@@ -1,7 +1,9 @@
-"""One Content-Security-Policy for the whole built site, from the hashes of its inline scripts.
+"""One Content-Security-Policy for the whole built site, from the hashes of the theme's inline scripts.
 
 Instant navigation keeps the first page's policy, and the theme's inline scripts differ with
-page depth, so the policy allows every inline script of every page, hashed after the build.
+page depth, so the policy allows every inline script that the theme and the project's
+templates write on any page. Scripts in a page's content are never hashed: content is
+author text, and the content check refuses scripts there anyway.
 """
 
 from __future__ import annotations
@@ -47,6 +49,12 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
+def template_script_hashes(page_html: str, content: str) -> set[str]:
+    """The hashes of a page's inline scripts outside its content (the theme's and ours)."""
+    return {script_hash(script) for script in inline_scripts(page_html.replace(content, "", 1) if content
+                                                              else page_html)}
+
+
 def script_hash(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -62,13 +70,11 @@ def policy(hashes: set[str]) -> str:
     return "; ".join(DIRECTIVES).format(hashes=" ".join(sorted(hashes)))
 
 
-def apply_policy(site: Path, downloads_policy: str) -> str:
-    """Write the site-wide policy into every page's meta tag and a headers file; return it."""
-    pages = sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != "downloads")
-    texts = {page: page.read_text(encoding="utf-8") for page in pages}
-    hashes = {script_hash(script) for text in texts.values() for script in inline_scripts(text)}
+def apply_policy(site: Path, hashes: set[str], downloads_policy: str) -> str:
+    """Write the site-wide policy, allowing the given script hashes, into every page and a headers file."""
     site_policy = policy(hashes)
-    for page, text in texts.items():
+    for page in sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != "downloads"):
+        text = page.read_text(encoding="utf-8")
         if PLACEHOLDER in text:
             page.write_text(text.replace(PLACEHOLDER, site_policy), encoding="utf-8")
     (site / "_headers").write_text(headers_file(site, site_policy, downloads_policy), encoding="utf-8")

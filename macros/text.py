@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import unescape
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown
 import nh3
@@ -21,13 +21,14 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "object", "textarea"}
 
 
-def _url_problem(tag: str, url: str) -> str | None:
+def url_problem(tag: str, url: str) -> str | None:
     """Why a link or image URL may not stay, or None when it may.
 
-    Control characters are refused outright: browsers drop some of them inside a scheme, which
-    is how "java\tscript:" slips past naive checks.
+    Control characters are refused outright, written or %-encoded: browsers drop some of them
+    inside a scheme, which is how "java\tscript:" slips past naive checks, and a file path
+    cannot hold them.
     """
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url + unquote(url)):
         return f"link with control characters on <{tag}>"
     parts = urlsplit(url.strip())
     if parts.scheme and parts.scheme.lower() not in URL_SCHEMES:
@@ -38,7 +39,7 @@ def _url_problem(tag: str, url: str) -> str | None:
 
 
 def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
-    if attr in ("href", "src") and _url_problem(tag, value):
+    if attr in ("href", "src") and url_problem(tag, value):
         return None
     return value
 
@@ -59,8 +60,8 @@ class _Scanner(HTMLParser):
             value = value or ""
             if name not in allowed:
                 self.removed.append(f"attribute '{name}' on <{tag}>")
-            elif name in ("href", "src") and _url_problem(tag, value):
-                self.removed.append(_url_problem(tag, value))
+            elif name in ("href", "src") and url_problem(tag, value):
+                self.removed.append(url_problem(tag, value))
 
     handle_startendtag = handle_starttag
 

@@ -13,13 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_mkdocs_build(project: Path, site: Path, site_url: str | None = None,
                      strict: bool = True) -> subprocess.CompletedProcess:
     """The real `mkdocs build` (--strict unless told) of a project folder, with its output."""
-    env = dict(BUILD_ENV)
+    env = {**os.environ, **BUILD_ENV}  # read now: a test may have changed PATH
     if site_url:
         env["CLOSER_SITE_URL"] = site_url
     command = [*MKDOCS, "build", "--site-dir", str(site)] + (["--strict"] if strict else [])

@@ -41,7 +41,7 @@ BROKEN_PAGES = {
     "two-arguments": ('# Page\n\n{{ quiz("a", "b") }}\n', "docs/broken.md:3:4: quiz() takes one quiz id"),
     "syntax": ('# Page\n\n{{ quiz("sample-knowledge-check" }}\n', "docs/broken.md:3:1: template syntax error"),
     "unknown-name": ('# Page\n\n{{ quizz("sample-knowledge-check") }}\n',
-                     "docs/broken.md:3:4: unknown name 'quizz' in a template"),
+                     "docs/broken.md:3:4: unknown macro 'quizz'; did you mean 'quiz'?"),
 }
 
 

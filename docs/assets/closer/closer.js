@@ -611,8 +611,14 @@
 
   /* ---- Quick exit: replace this page, so Back does not return to it ---- */
 
+  // The exit link is written by the theme override as a child of <body>, outside the content:
+  // the one place its address comes from, so no page text can plant another.
+  function exitLink() {
+    return document.body && document.body.querySelector(":scope > a.closer-exit[data-closer-exit]");
+  }
+
   function leave(event) {
-    var link = document.querySelector("[data-closer-exit]");
+    var link = exitLink();
     if (!link) return;
     if (event) event.preventDefault();
     document.body.hidden = true;  // hide the page at once, before the next one arrives
@@ -627,8 +633,8 @@
     lastEscape = now;
   });
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("[data-closer-exit]");
-    if (link) leave(event);
+    var link = exitLink();
+    if (link && event.target instanceof Node && link.contains(event.target)) leave(event);
   });
 
   /* ---- Lessons marked as done ---- */
