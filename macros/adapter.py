@@ -39,6 +39,10 @@ log = logging.getLogger("mkdocs.plugins.closer")
 _NOT_RENDERED = "This page has errors: see the build output."
 # What a macro may read with show_file(): the course's own sources, never the rest of the machine.
 _SHOWABLE = ("docs", "quizzes")
+# Files of docs/ that are not pages: the project's own assets, and pictures that cannot carry
+# script (no SVG, no HTML), so no file an author adds is served as a page of the site.
+_OWN_ASSETS = "assets/closer/"
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 
 class _Build:
@@ -101,6 +105,14 @@ class CloserPlugin(BasePlugin):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             _build.quiz_pages[uri] = quiz_id
         _build.files = files
+        docs = Path(config.docs_dir).resolve()
+        for file in files:
+            authored = file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)
+            if authored and not (file.is_documentation_page() or file.src_uri.startswith(_OWN_ASSETS)
+                                 or file.src_uri.lower().endswith(_PICTURES)):
+                _build.page_problems.append(Problem(_page_file(file), 1, 1, "this kind of file is not allowed "
+                                                    "in docs/", "write pages in Markdown; add pictures as "
+                                                    + ", ".join(_PICTURES)))
         for file in files.documentation_pages():
             if file.src_uri in _build.quiz_pages:
                 continue

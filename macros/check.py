@@ -1,4 +1,4 @@
-"""Check every quiz without building the site: the build's lines and exit status, faster."""
+"""Check every quiz and page without building the site: the build's lines and exit status, faster."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import argparse
 from pathlib import Path
 import sys
 
+import jinja2
+
 from .catalog import load_catalog
+from .pages import body_line, check_body, check_front_matter, split_front_matter
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,14 +23,27 @@ def main(argv: list[str] | None = None) -> int:
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
     pages |= {f"quizzes/{quiz_id}.md" for quiz_id in catalog.quizzes}
     catalog.check_links(pages)
-    for problem in catalog.problems:
+    problems = catalog.problems + check_pages(docs)
+    for problem in sorted(problems):
         print(problem)
     count = len(catalog.quizzes)
-    if catalog.problems:
-        print(f"{len(catalog.problems)} problem(s); {count} quiz file(s) valid", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s); {count} quiz file(s) valid", file=sys.stderr)
         return 1
     print(f"{count} quiz file(s) valid", file=sys.stderr)
     return 0
+
+
+def check_pages(docs: Path) -> list:
+    """The checks the build makes of every page before rendering it: front matter and template code."""
+    env, problems = jinja2.Environment(), []  # parses as mkdocs-macros does; renders nothing
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        relative = page.relative_to(docs)
+        path, text = f"docs/{relative.as_posix()}", page.read_text(encoding="utf-8")
+        problems += check_front_matter(text, path, lesson=relative.parent.as_posix() == "lessons")
+        _, body = split_front_matter(text)
+        problems += check_body(body, path, body_line(text, body), env).problems
+    return problems
 
 
 if __name__ == "__main__":

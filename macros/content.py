@@ -25,7 +25,7 @@ CLASSES = re.compile(r"headerlink|md-button|md-button--primary|admonition|admoni
                      r"note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote")
 # Ids may not shadow the theme's (`__config`, `__search`…) or the widgets' (`closer-…`).
 ID = re.compile(r"(?!closer-)[A-Za-z0-9][A-Za-z0-9_-]*")
-FIX = ("write Markdown, or only the HTML the course uses (see 'Pages' in the authoring guide); "
+FIX = ("write Markdown, or only the HTML the course uses (see 'Pages and lessons' in the authoring guide); "
        "scripts, styles, frames, forms, handlers and data- attributes are never allowed")
 
 
@@ -41,34 +41,46 @@ class _Scan(HTMLParser):
                 self.placeholder.fullmatch(attrs[0][1] or ""):
             return  # finished HTML of the project's own, put in after this check
         if tag not in _TEXT:
-            self.found.append((f"HTML tag <{tag}> is not allowed in a page", f"<{tag}"))
+            self.found.append((f"HTML tag <{tag}> is not allowed in a page", rf"<{re.escape(tag)}\b"))
             return
         for name, value in attrs:
             value = value or ""
             if name not in ATTRIBUTES.get(tag, set()) | ANY_TAG:
-                self.found.append((f"attribute '{name}' on <{tag}> is not allowed in a page", name))
+                self.found.append((f"attribute '{name}' on <{tag}> is not allowed in a page",
+                                   _word(name)))
             elif name == "class" and not all(CLASSES.fullmatch(token) for token in value.split()):
-                self.found.append((f"class '{value}' on <{tag}> is not allowed in a page", value))
+                self.found.append((f"class '{value}' on <{tag}> is not allowed in a page", _word(value)))
             elif name == "id" and not ID.fullmatch(value):
-                self.found.append((f"id '{value}' is not allowed in a page", value))
+                self.found.append((f"id '{value}' is not allowed in a page", _word(value)))
             elif name in ("href", "src") and url_problem(tag, value):
-                self.found.append((url_problem(tag, value) + " is not allowed in a page", value[:20] or name))
+                self.found.append((url_problem(tag, value) + " is not allowed in a page", re.escape(value[:20])))
 
     handle_startendtag = handle_starttag
 
 
+def _word(text: str) -> str:
+    """A pattern for text standing on its own: not inside a longer name, nor a tag's name."""
+    return rf"(?<![\w</-]){re.escape(text)}(?![\w-])"
+
+
 def check_content(html: str, source: str, path: str, placeholder: re.Pattern) -> list[Problem]:
-    """Every refusal in a page's rendered content, located at the first place in its source that shows it."""
+    """Every refusal in a page's rendered content, located where its source shows it."""
     scan = _Scan(placeholder)
     scan.feed(html)
     scan.close()
-    return sorted({Problem(path, *_locate(source, needle), what, FIX) for what, needle in scan.found})
+    seen: dict[str, int] = {}  # the nth refusal of a pattern is the nth place the source shows it
+    problems = set()
+    for what, pattern in scan.found:
+        nth = seen[pattern] = seen.get(pattern, -1) + 1
+        problems.add(Problem(path, *_locate(source, pattern, nth), what, FIX))
+    return sorted(problems)
 
 
-def _locate(source: str, needle: str) -> tuple[int, int]:
-    """1-based line and column of needle in source (ignoring case), or of the file's start."""
-    index = source.lower().find(needle.lower()) if needle else -1
-    if index < 0:
+def _locate(source: str, pattern: str, nth: int) -> tuple[int, int]:
+    """1-based line and column of the nth match of pattern in source (ignoring case), or the last one."""
+    matches = list(re.finditer(pattern, source, re.I)) if pattern else []
+    if not matches:
         return 1, 1
+    index = matches[min(nth, len(matches) - 1)].start()
     line = source.count("\n", 0, index) + 1
     return line, index - (source.rfind("\n", 0, index) + 1) + 1

@@ -66,11 +66,13 @@ def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total:
 
 
 def markdown_literal(text: str) -> Markup:
-    """Text that Markdown shows exactly as written: all but letters, digits and spaces as references.
+    """Text that Markdown shows exactly as written: ASCII other than letters, digits and spaces as references.
 
-    No link, emphasis, attribute list or HTML can form from it, whatever the text holds.
+    No link, emphasis, attribute list or HTML can form from it, whatever the text holds (every
+    character Markdown or HTML reads is ASCII; the rest stays as it is, so it reads as written).
     """
-    return Markup("".join(ch if ch.isalnum() or ch == " " else f"&#{ord(ch)};" for ch in text))
+    return Markup("".join(f"&#{ord(ch)};" if ch.isascii() and not (ch.isalnum() or ch == " ") else ch
+                          for ch in text))
 
 
 def render_use_panel(*, noun: str, name: str, title: str, embed_src: str, host_script: str,

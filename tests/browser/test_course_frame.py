@@ -63,3 +63,22 @@ def test_mark_as_done_shows_in_navigation_survives_reload_and_clears(open_site, 
     assert page.get_by_role("button", name="Mark this lesson as done").get_attribute("aria-pressed") == "false"
     assert "done" not in page.locator('.md-nav__link[href$="lessons/trust/"]').first.inner_text()
     assert errors == [] and log.foreign == []
+
+
+def test_quick_exit_goes_only_where_the_site_says_whatever_the_content_holds(open_site, served_site):
+    page, log, errors = open_site("/lessons/vulnerability/")
+    stand_in_for_the_neutral_site(page)
+    # Content cannot carry this link (the build refuses it); the script must not trust it either.
+    page.evaluate("""() => {
+        const planted = document.createElement("a");
+        planted.href = "https://planted.example/";
+        planted.setAttribute("data-closer-exit", "");
+        planted.className = "closer-exit";
+        planted.textContent = "Leave";
+        document.querySelector("article").prepend(planted);
+    }""")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL + "**")
+    assert "planted.example" not in " ".join(log.foreign)
+    assert errors == []

@@ -23,6 +23,21 @@ for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
 """
 
 
+# Titles whose decoded text is markup: a tooltip that made HTML of them would plant a link over the
+# page, restyle it or run a handler.
+PLANTED = ('&lt;a class=&quot;planted&quot; href=&quot;https://planted.example/&quot; data-closer-exit&gt;'
+           'Leave&lt;/a&gt;&lt;img class=&quot;planted&quot; src=x onerror=alert(1)&gt;')
+TITLES_QUIZ = f"""kind: knowledge-check
+title: Titles
+questions:
+  - type: single
+    prompt: 'An <abbr title="{PLANTED}">ABBR</abbr> and [a link](../about/ "<b class=planted>bold</b>")'
+    options:
+      - {{text: 'See <abbr title="{PLANTED}">it</abbr>', correct: true}}
+      - {{text: Other}}
+"""
+
+
 def knowledge_check(t) -> str:
     questions = "".join(f"""
   - type: single
@@ -69,6 +84,7 @@ def hostile_site(tmp_path_factory):
                 continue
             (project / "quizzes" / f"{quiz_id}.yml").write_text(text)
             kept.append((quiz_id, used - before))
+    (project / "quizzes" / "hostile-titles.yml").write_text(TITLES_QUIZ)
     origin = f"http://127.0.0.1:{free_port()}"
     site = tmp_path_factory.mktemp("hostile-site")
     result = run_mkdocs_build(project, site, origin + "/", strict=False)
@@ -152,3 +168,20 @@ def test_search_finds_course_text_without_leaving_the_site(open_site):
     results.first.wait_for()
     assert results.count() >= 1
     assert errors == [] and log.foreign == []
+
+
+def test_hovering_any_title_never_turns_it_into_markup(browser, hostile_site):
+    page, log, errors = open_page(browser, hostile_site["origin"], "/quizzes/hostile-titles/")
+    page.context.add_init_script(TRAPS)
+    page.reload()
+    titled = page.locator("article [title]")  # where author text is; the theme's own titles are fixed
+    assert titled.count() >= 3  # the two abbreviations and the link title at least
+    before = page.evaluate("document.querySelectorAll('*').length")
+    for index in range(titled.count()):
+        element = titled.nth(index)
+        if element.is_visible():
+            element.hover(force=True)
+            page.wait_for_timeout(50)
+            assert page.locator(".planted").count() == 0
+            assert page.evaluate("document.querySelectorAll('*').length") == before
+    assert page.evaluate("window.__executed") == 0 and errors == [] and log.foreign == []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
+import sys
 
 from bs4 import BeautifulSoup
 import pytest
@@ -87,3 +89,84 @@ def test_show_file_reads_only_course_sources(project_copy, trapped):
     output = result.stdout + result.stderr
     assert "docs/samples.md:4:4: show_file() cannot show 'docs/../macros/adapter.py'" in output
     assert "docs/samples.md:5:4: show_file() cannot show '/etc/passwd'" in output
+
+
+# Each line a class of markup that content may not carry; the column is where the source shows it.
+HOSTILE_CONTENT = [
+    ("<script>window.ran = 1</script>", "HTML tag <script> is not allowed", 1),
+    ("<style>body { display: none }</style>", "HTML tag <style> is not allowed", 1),
+    ('<link rel="stylesheet" href="/x.css">', "HTML tag <link> is not allowed", 1),
+    ('<iframe src="/about/"></iframe>', "HTML tag <iframe> is not allowed", 1),
+    ('<object data="/x"></object>', "HTML tag <object> is not allowed", 1),
+    ('<embed src="/x">', "HTML tag <embed> is not allowed", 1),
+    ('<base href="https://example.org/">', "HTML tag <base> is not allowed", 1),
+    ('<meta http-equiv="refresh" content="0">', "HTML tag <meta> is not allowed", 1),
+    ('<form action="/"><input name="q"></form>', "HTML tag <form> is not allowed", 1),
+    ("<svg><circle r=1 /></svg>", "HTML tag <svg> is not allowed", 1),
+    ("<math><mi>x</mi></math>", "HTML tag <math> is not allowed", 1),
+    ('<p onclick="alert(1)">Hi</p>', "attribute 'onclick' on <p> is not allowed", 4),
+    ('Hi\n{: style="display:none" }', "attribute 'style' on <p> is not allowed", 4),
+    ("[Leave](https://example.org/){: data-closer-exit }", "attribute 'data-closer-exit' on <a> is not allowed", 33),
+    ("[Run](javascript:alert(1))", "link 'javascript:alert(1)' on <a> (only http, https, mailto", 7),
+    ("[Page](data:text/html,hi)", "link 'data:text/html,hi' on <a>", 8),
+    ("![A picture](picture%00.png)", "link with control characters on <img>", 14),
+    ("Hi\n{: .closer-exit }", "class 'closer-exit' on <p> is not allowed", 5),
+    ("## Heading {: #__config }", "id '__config' is not allowed", 16),
+]
+
+
+def test_content_takes_only_the_markup_the_course_uses(project_copy):
+    lines, expected = ["# Glossary", ""], []
+    for source, what, col in HOSTILE_CONTENT:
+        shown_on = len(lines) + 1 + source.count("\n")  # an attribute list stands on the last line
+        expected.append(f"docs/glossary.md:{shown_on}:{col}: {what}")
+        lines += [*source.split("\n"), ""]
+    (project_copy / "docs" / "glossary.md").write_text("\n".join(lines))
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    output = result.stdout + result.stderr
+    assert_failed_with(result, expected[0], project_copy)
+    for line in expected:
+        assert line in output, line
+
+
+def test_the_quick_exit_must_be_an_https_address(project_copy):
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace("quick_exit_url: https://www.bbc.com/weather",
+                                                 "quick_exit_url: javascript:alert(1)"))
+    line = next(n for n, text in enumerate(config.read_text().splitlines(), 1) if "quick_exit_url:" in text)
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert_failed_with(result, f"mkdocs.yml:{line}:19: extra.quick_exit_url 'javascript:alert(1)' is not an "
+                       "https: address; set it to the https: address of a neutral site", project_copy)
+
+
+def test_a_lesson_s_exercise_title_is_read_as_markdown_once(project_copy):
+    lesson = project_copy / "docs" / "lessons" / "trust.md"
+    # Escaped, it leaves the first Markdown pass as text; a second pass would make a live link.
+    title = r"'Try \[this\](https://example.org/){: data-closer-exit onclick=alert(1) }'"
+    lesson.write_text(re.sub(r"^  title: .*$", f"  title: {title}", lesson.read_text(), count=1, flags=re.M))
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    soup = BeautifulSoup((project_copy / "site" / "lessons" / "trust" / "index.html").read_text(), "html.parser")
+    heading = soup.select_one("h2#try-it")
+    assert heading.get_text().startswith("Try it: Try [this](https://example.org/){: data-closer-exit onclick=alert(1) }")
+    assert [a["href"] for a in heading.find_all("a")] == ["#try-it"]  # the permalink only
+    assert not soup.select("[onclick]") and len(soup.select("[data-closer-exit]")) == 1  # the header's own
+
+
+def test_check_command_runs_the_page_checks_without_a_generator(project_copy, trapped):
+    (project_copy / "docs" / "glossary.md").write_text("# Terms\n\n{{ " + run("cycler") + " }}\n")
+    replace_front_matter_value(project_copy / "docs" / "sources.md", "description", "'{% if x %}'")
+    result = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and list(trapped.iterdir()) == []
+    assert "docs/glossary.md:3:4: template code using 'cycler' is not allowed in a page" in result.stdout
+    assert "docs/sources.md:3:14: template marker '{%' in front matter" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["evil.html", "lessons/picture.svg", "assets/run.js"])
+def test_docs_holds_no_file_that_a_browser_would_run(project_copy, name):
+    path = project_copy / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("<script>window.ran = 1</script>")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert_failed_with(result, f"docs/{name}:1:1: this kind of file is not allowed in docs/", project_copy)

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 import pytest
 
 from macros.catalog import load_quiz
+from macros.export import inline_images
 from macros.rendering import render_quiz
 from macros.text import ATTRIBUTES, BLOCK_TAGS, MarkdownRenderer
 from tests.support import SHARED
@@ -167,3 +168,11 @@ def test_payloads_in_every_text_field_render_inert_widgets(make):
 def test_allowed_attributes_are_only_the_listed_ones():
     assert set(ATTRIBUTES) <= BLOCK_TAGS
     assert all(not name.startswith("on") for names in ATTRIBUTES.values() for name in names)
+
+
+def test_an_image_path_with_an_encoded_nul_is_refused_and_never_read(tmp_path):
+    _, notes = renderer.render("![A picture](picture%00.png)", inline=False)
+    assert notes == ["link with control characters on <img>"]
+    # The export step meets such a path only if something let it through: a missing picture, no traceback.
+    soup = BeautifulSoup('<p><img src="http://site/picture%00.png" alt="A picture"></p>', "html.parser")
+    assert inline_images(soup, tmp_path, "http://site/") == "<p>A picture</p>"
