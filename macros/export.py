@@ -20,6 +20,7 @@ from .security import standalone_policy
 STYLESHEETS = ("standalone.css", "site.css", "quiz.css")
 WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
 SCRIPT = "closer.js"
+FRAME_GUARD = "frame-guard.js"  # site pages that are not embeds hide themselves in other sites' frames
 SCHEMA_PATH = "schema/quiz.schema.json"
 SITE_ONLY = "data-closer-site-only"  # site navigation and panels that make no sense on their own
 
@@ -103,7 +104,8 @@ def worksheet_page(sheet: Worksheet, soup: BeautifulSoup, site_url: str, policy_
         footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
         embed=False, inline=False, csp=policy_placeholder, site_url=site_url, credit_url=lesson_url,
         credit_title=f"the lesson “{lesson.title}”",
-        styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
+        styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}",
+        frame_guard=f"{up}{ASSETS / FRAME_GUARD}")
 
 
 def css_string(text: str) -> str:

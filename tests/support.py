@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+PUBLIC_DATA = ROOT / "tests" / "data" / "public"  # outside lists, vendored with their licences
 FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}

@@ -43,7 +43,7 @@ def open_host(browser, served_site, tmp_path):
             page.goto(f"http://localhost:{port}/")
             for frame in page.locator("iframe").all():
                 frame.scroll_into_view_if_needed()
-                frame.content_frame.locator("footer").wait_for()
+                frame.content_frame.locator("footer").wait_for(state="attached")  # site pages hide in frames
             page.wait_for_load_state("load")
             return page, errors
 
@@ -182,3 +182,38 @@ def test_axe_finds_nothing_inside_the_embeds(open_host, palette, chunk):
         assert axe_violations(inner) == [], f"{path} with feedback or results"
         assert errors == []
         page.context.close()
+
+
+def test_site_pages_refuse_another_site_s_frame_and_offer_to_open_on_their_own(browser, served_site, tmp_path):
+    paths = ["/lessons/trust/", "/quizzes/intimacy-check-in/", "/worksheets/trust/", "/embed/lessons/trust/"]
+    (tmp_path / "index.html").write_text(host_page(served_site, paths))
+    port = free_port()
+    with serving(tmp_path, f"http://127.0.0.1:{port}"):
+        context = browser.new_context(service_workers="block")
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"http://localhost:{port}/")
+        for index, path in enumerate(paths):
+            frame = frame_of(page, index).element_handle().content_frame()
+            frame.wait_for_load_state()
+            if path.startswith("/embed/"):
+                frame.locator("footer").wait_for()
+                assert frame.locator(".closer-framed").count() == 0
+                assert frame.locator(".closer-lesson__steps").is_visible()
+                continue
+            notice = frame.locator(".closer-framed")
+            notice.wait_for()
+            link = notice.get_by_role("link", name="Open it on its own")
+            assert link.get_attribute("href") == served_site + path and link.get_attribute("target") == "_blank"
+            visible = frame.evaluate("""() => Array.from(document.body.querySelectorAll('*'))
+                .filter(n => n.checkVisibility() && !n.closest('.closer-framed')).length""")
+            assert visible == 0, path  # nothing of the page itself shows
+        context.close()
+    assert errors == []
+
+
+def test_site_pages_show_normally_when_not_framed(open_site):
+    page, _, errors = open_site("/lessons/trust/")
+    assert page.locator(".closer-lesson__steps").is_visible() and page.locator(".closer-framed").count() == 0
+    assert errors == []

@@ -11,7 +11,10 @@ import pytest
 import textstat
 
 from macros.lessons import ORDER
-from tests.support import ROOT, SHARED, run_mkdocs_build
+from tests import originality
+from tests.support import ROOT, run_mkdocs_build
+
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"  # present in CI and developers' machines, not in a clone
 
 LESSONS = ROOT / "docs" / "lessons"
 FIXED_BEFORE, FIXED_AFTER = ["what-you-will-learn"], ["try-it", "reflect", "key-takeaways", "references",
@@ -74,10 +77,25 @@ def test_lesson_reads_plainly_at_grade_eight_or_below(slug):
 
 
 def test_content_is_in_the_projects_own_words():
-    result = subprocess.run([sys.executable, str(SHARED / "tools" / "originality.py")], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tests.originality"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     assert "0 shared run(s)" in result.stdout
+
+
+def test_the_fingerprint_finds_a_run_the_guides_share(tmp_path):
+    seeds, course = tmp_path / "seeds", tmp_path / "lesson.md"
+    seeds.mkdir()
+    (seeds / "guide.txt").write_text("Twelve plain words make a line long enough to compare against every "
+                                     "lesson we write here.\n")
+    course.write_text("Intro.\nOur words: a line long enough to compare against every lesson we write here, ok.\n")
+    _, hashes = originality.fingerprint(seeds)
+    assert [(line, phrase) for _, line, phrase in originality.shared_runs([course], hashes)] == [
+        (2, "a line long enough to compare against every lesson we write here")]
+
+
+@pytest.mark.skipif(not (SHARED_SEEDS).is_dir(), reason="the source guides are not beside this clone")
+def test_the_committed_fingerprint_is_the_guides_own():
+    assert originality.read_fingerprint() == originality.fingerprint(SHARED_SEEDS)
 
 
 def test_home_shows_the_learning_path_with_lengths_and_a_start(built_site):
@@ -103,7 +121,7 @@ def test_safety_page_is_linked_where_readers_are_asked_to_open_up(built_site):
 def test_sources_credit_every_guide_and_map_ideas_to_every_lesson(built_site):
     page = soup(built_site, "sources").select_one("article")
     guides = page.find("h2", id="the-five-guides").find_next("ol").find_all("li")
-    assert len(guides) == len(list((SHARED / "seeds").glob("*.txt")))
+    assert len(guides) == originality.read_fingerprint()[0]
     taught = {a["href"].strip("/").split("/")[-1] for a in page.select("table a[href]")}
     assert taught == set(ORDER)
     assert len(page.find_all("h3")) == len(guides)  # one coverage table per guide

@@ -85,6 +85,8 @@ def test_one_hash_only_policy_first_in_every_head(built_site):
         assert first_script is None or metas[0].sourceline < first_script.sourceline or (  # None: embeds
             metas[0].sourceline == first_script.sourceline and metas[0].sourcepos < first_script.sourcepos), path
         policies.add(metas[0]["content"])
+        # No page tells the next where the reader came from, on any host (the quick exit's replace() included).
+        assert soup.head.find("meta", attrs={"name": "referrer", "content": "no-referrer"}), path
         for script in soup.find_all("script"):
             if not script.get("src") and script.get("type", "text/javascript") in ("text/javascript", "module"):
                 inline.add(sha256(script.string or ""))

@@ -1,6 +1,6 @@
 """Quiz text cannot inject script or load anything from another site, whatever an author writes.
 
-Payloads come from public lists (../shared/data/), used as they are, raw and with their
+Payloads come from public lists (tests/data/public/, see its README), used as they are, raw and with their
 \\xNN escapes decoded.
 """
 
@@ -18,9 +18,7 @@ from macros.catalog import load_quiz
 from macros.export import inline_images
 from macros.rendering import render_quiz
 from macros.text import ATTRIBUTES, BLOCK_TAGS, MarkdownRenderer
-from tests.support import SHARED
-
-DATA = SHARED / "data"
+from tests.support import PUBLIC_DATA as DATA
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"}
 
 

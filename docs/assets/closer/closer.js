@@ -23,6 +23,15 @@
     }
   }
 
+  // Any stored value is bounded before it is parsed or checked: a corrupt or planted value of
+  // megabytes would otherwise freeze the page. Real state is a few hundred characters.
+  var MAX_STORED = 16384;
+
+  function readStored(store, key) {
+    var text = store.getItem(key);
+    return text !== null && text.length <= MAX_STORED ? JSON.parse(text) : null;
+  }
+
   function keepingAnswers(store) {
     try {
       return store !== null && store.getItem(KEEP_KEY) !== "no";
@@ -42,7 +51,7 @@
   Saved.prototype.load = function (isValid) {
     if (!this.keep) return null;
     try {
-      var state = JSON.parse(this.store.getItem(this.key));
+      var state = readStored(this.store, this.key);
       if (state && typeof state === "object" && state.fingerprint === this.fingerprint &&
           Array.isArray(state.answers) && isValid(state.answers)) {
         return state.answers;
@@ -127,8 +136,8 @@
 
     function validAnswers(answers) {
       return answers.length === questions.length && answers.every(function (picked, q) {
-        if (!Array.isArray(picked)) return false;
         var limit = questions[q].inputs.length;
+        if (!Array.isArray(picked) || picked.length > limit) return false;
         var unique = picked.filter(function (i, n) { return picked.indexOf(i) === n; });
         return unique.length === picked.length && (questions[q].multiple || picked.length <= 1) &&
           picked.every(function (i) { return typeof i === "number" && i % 1 === 0 && i >= 0 && i < limit; });
@@ -521,7 +530,7 @@
         if (input) input.checked = true;
       });
       try {
-        var flag = JSON.parse(saved.store.getItem(shownKey));
+        var flag = readStored(saved.store, shownKey);
         if (flag && flag.fingerprint === saved.fingerprint) showResults(false);
       } catch (error) { /* no results to restore */ }
     }
@@ -641,7 +650,7 @@
 
   function doneLessons() {
     try {
-      var list = JSON.parse(storage().getItem(PROGRESS_KEY));
+      var list = readStored(storage(), PROGRESS_KEY);
       return Array.isArray(list) ? list.filter(function (s) { return typeof s === "string"; }) : [];
     } catch (error) {
       return [];
