@@ -217,3 +217,57 @@ def test_site_pages_show_normally_when_not_framed(open_site):
     page, _, errors = open_site("/lessons/trust/")
     assert page.locator(".closer-lesson__steps").is_visible() and page.locator(".closer-framed").count() == 0
     assert errors == []
+
+
+WATCH = "<script>window.seen = []; addEventListener('message', e => seen.push(e.data && e.data.height));</script>"
+# Very different readers: every statement at the lowest value, at the highest, and one answer only.
+READERS = {
+    "lowest": lambda items: [item.locator("input").first.check() for item in items],
+    "highest": lambda items: [item.locator("input").last.check() for item in items],
+    "one-answer": lambda items: items[0].locator("input").nth(2).check(),
+}
+
+
+def heights_a_host_sees(open_host, width: int, reader: str) -> list:
+    """The height messages and frame heights a host sees while a reader takes the check-in."""
+    page, errors = open_host(["/embed/quizzes/intimacy-check-in/"], extra=WATCH,
+                             viewport={"width": width, "height": 900})
+    inner = frame_of(page, 0).element_handle().content_frame()
+    widget = inner.locator("[data-quiz]")
+    seen = [fits(page, 0)[0]]
+    READERS[reader](widget.locator(".closer-quiz__item").all())
+    seen.append(fits(page, 0)[0])
+    widget.get_by_role("button", name="Show my results").click()
+    widget.locator("[data-dimension='overall']").wait_for()
+    seen.append(fits(page, 0)[0])
+    widget.locator(".closer-quiz__item").first.locator("input").nth(1).check()  # an answer changed after results
+    seen.append(fits(page, 0)[0])
+    widget.get_by_role("button", name="Clear my answers").click()
+    seen.append(fits(page, 0)[0])
+    assert errors == []
+    return seen + page.evaluate("seen")
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_a_host_sees_the_same_heights_whatever_the_reader_answers(open_host, width):
+    seen = {reader: heights_a_host_sees(open_host, width, reader) for reader in READERS}
+    assert seen["lowest"] == seen["highest"] == seen["one-answer"], seen
+    frame_heights = seen["lowest"][:5]
+    assert frame_heights[2] > frame_heights[1]  # results opened: the one thing a host may learn
+
+
+def test_a_host_sees_the_same_heights_for_right_and_wrong_answers(open_host):
+    seen = {}
+    for reader, pick in (("right", "[data-correct]"), ("wrong", ":not([data-correct])")):
+        page, errors = open_host([f"/embed/quizzes/{LESSON}/"], extra=WATCH)
+        inner = frame_of(page, 0).element_handle().content_frame()
+        heights = [fits(page, 0)[0]]
+        for question in inner.locator(".closer-quiz__question").all():
+            question.locator(f"input{pick}").first.check()
+            question.get_by_role("button", name="Check").click()
+            heights.append(fits(page, 0)[0])
+        inner.get_by_role("button", name="Try again").click()
+        heights.append(fits(page, 0)[0])
+        seen[reader] = heights + page.evaluate("seen")
+        assert errors == []
+    assert seen["right"] == seen["wrong"], seen

@@ -100,6 +100,24 @@
     if (node) node.textContent = text;
   }
 
+  // In an embed the host sees the frame's height, so what the reader answers or chooses must
+  // never change it (QUIZ_FORMAT "Embeds and what a host can learn"). Parts that come and go
+  // with answers keep their space once shown (visibility, not display), and results take the
+  // height of the largest result they could show. Outside embeds they simply come and go.
+  var EMBEDDED = document.documentElement.hasAttribute("data-closer-embed");
+
+  function reveal(node, visible) {
+    if (!node) return;
+    if (!EMBEDDED) {
+      node.hidden = !visible;
+      return;
+    }
+    node.hidden = false;
+    node.classList.toggle("closer-reserved", !visible);
+    if (visible) node.removeAttribute("inert");
+    else node.setAttribute("inert", "");
+  }
+
   /* ---- Knowledge check ---- */
 
   function knowledgeCheck(root) {
@@ -155,18 +173,18 @@
         if (input.checked) option.classList.add("closer-quiz__option--chosen");
         if (correct) option.classList.add("closer-quiz__option--correct");
         var badge = option.querySelector(".closer-quiz__badge");
-        if (input.checked || correct) {
-          badge.textContent = input.checked ? (correct ? "Your answer: right" : "Your answer: not right")
-                                            : "Right answer";
-          badge.hidden = false;
-        }
-        show(option.querySelector(".closer-quiz__option-feedback"), input.checked);
+        badge.textContent = input.checked ? (correct ? "Your answer: right" : "Your answer: not right")
+                                          : correct ? "Right answer" : "Not your answer";
+        // In an embed every option shows its badge and feedback once checked, so the question is
+        // as tall whichever option the reader chose; on the site, only what concerns the answer.
+        reveal(badge, input.checked || correct || EMBEDDED);
+        reveal(option.querySelector(".closer-quiz__option-feedback"), input.checked || EMBEDDED);
       });
-      show(question.explanation, true);
+      reveal(question.explanation, true);
       say(question.verdict, right ? "\u2713 Right." : "\u2717 Not quite.");
       // The Check button disappears; keep keyboard focus in place on the verdict.
       if (question.fieldset.contains(document.activeElement)) question.verdict.focus();
-      show(question.check, false);
+      reveal(question.check, false);
     }
 
     function unmark(question) {
@@ -177,11 +195,11 @@
         input.checked = false;
         input.disabled = false;
         option.classList.remove("closer-quiz__option--chosen", "closer-quiz__option--correct");
-        show(option.querySelector(".closer-quiz__badge"), false);
-        show(option.querySelector(".closer-quiz__option-feedback"), false);
+        reveal(option.querySelector(".closer-quiz__badge"), false);
+        reveal(option.querySelector(".closer-quiz__option-feedback"), false);
       });
-      show(question.check, true);
-      show(question.explanation, false);
+      reveal(question.check, true);
+      reveal(question.explanation, false);
       say(question.verdict, "");
     }
 
@@ -189,7 +207,7 @@
       var done = questions.every(function (q) { return q.checked; });
       var right = questions.filter(function (q) { return q.checked && isRight(q); }).length;
       say(summary, done ? "You got " + right + " of " + questions.length + " right." : "");
-      show(retry, done);
+      reveal(retry, done);
     }
 
     function persist() {
@@ -385,7 +403,7 @@
       var count = answers().filter(function (a) { return a !== null; }).length;
       say(progress, count + " of " + fieldsets.length + " answered");
       fieldsets.forEach(function (fs) {
-        show(fs.querySelector(".closer-quiz__clear-item"), !!fs.querySelector("input:checked"));
+        reveal(fs.querySelector(".closer-quiz__clear-item"), !!fs.querySelector("input:checked"));
       });
     }
 
@@ -406,28 +424,60 @@
       block.setAttribute("data-score", outcome.score2);
       block.setAttribute("data-band", outcome.label);
       block.appendChild(heading(depth, title));
-      if (!outcome.enough) {
-        block.appendChild(element("p", "closer-result__score", "Not enough answers to score this yet: answer at least half of its " +
-          outcome.items + " statements (" + Math.ceil(outcome.items / 2) + ")."));
+      var body = resultBody(outcome, bands);
+      if (!EMBEDDED) {
+        block.appendChild(body);
         return block;
       }
+      // Every result this area could show, laid in one grid cell: the block is as tall as the
+      // tallest of them, whatever the answers; only the real one is visible.
+      var layers = element("div", "closer-result__layers");
+      layers.appendChild(body);
+      possibleOutcomes(outcome, bands).forEach(function (other) {
+        var layer = resultBody(other, bands);
+        reveal(layer, false);
+        layers.appendChild(layer);
+      });
+      block.appendChild(layers);
+      return block;
+    }
+
+    function resultBody(outcome, bands) {
+      var body = element("div", "closer-result__body");
+      if (!outcome.enough) {
+        body.appendChild(element("p", "closer-result__score", "Not enough answers to score this yet: answer at least half of its " +
+          outcome.items + " statements (" + Math.ceil(outcome.items / 2) + ")."));
+        return body;
+      }
       var scoreText = outcome.score1 + " on a scale from " + spec.min + " to " + spec.max;
-      block.appendChild(element("p", "closer-result__score", scoreText + (outcome.label ? ": " + outcome.label : "")));
+      body.appendChild(element("p", "closer-result__score", scoreText + (outcome.label ? ": " + outcome.label : "")));
       var bar = element("div", "closer-result__bar");
       bar.setAttribute("aria-hidden", "true");
       var fill = element("span", "closer-result__fill");
       fill.style.width = (100 * (outcome.sum / outcome.count - spec.min) / (spec.max - spec.min)).toFixed(1) + "%";
       bar.appendChild(fill);
-      block.appendChild(bar);
+      body.appendChild(bar);
       if (outcome.band >= 0) {
         // The band's message and links were rendered and sanitized at build time: reuse them.
         var message = element("div", "closer-result__message");
         all(bands[outcome.band].node.querySelector("dd"), ":scope > *").forEach(function (part) {
           message.appendChild(part.cloneNode(true));
         });
-        block.appendChild(message);
+        body.appendChild(message);
       }
-      return block;
+      return body;
+    }
+
+    // The outcomes an area could have: too few answers, or a score in each band (or no band),
+    // written with the widest score the scale allows (digits are tabular, so widths agree).
+    function possibleOutcomes(outcome, bands) {
+      var widest = [spec.min, spec.max].map(function (n) { return n.toFixed(1); })
+        .sort(function (a, b) { return b.length - a.length; })[0];
+      var scored = (bands.length ? bands : [{ label: "" }]).map(function (band, index) {
+        return { enough: true, score1: widest, label: band.label, band: bands.length ? index : -1,
+                 sum: spec.max, count: 1 };
+      });
+      return [{ enough: false, items: outcome.items }].concat(scored);
     }
 
     function asText(scores) {
@@ -460,9 +510,14 @@
       title.tabIndex = -1;
       title.classList.add("closer-quiz__results-title");
       results.appendChild(title);
-      stale = element("p", "closer-quiz__stale", "You changed answers after these results. Press “Show my results” again to update them.");
-      stale.hidden = true;
-      results.appendChild(stale);
+      if (EMBEDDED) {  // a standing hint: a note that appeared would tell the host an answer changed
+        results.appendChild(element("p", "closer-quiz__stale", "If you change an answer, press “Show my results” again to update these results."));
+        stale = null;
+      } else {
+        stale = element("p", "closer-quiz__stale", "You changed answers after these results. Press “Show my results” again to update them.");
+        stale.hidden = true;
+      }
+      if (stale) results.appendChild(stale);
       results.appendChild(resultBlock("overall", "Overall", scores.overall, spec.overall, 2));
       if (spec.dimensions.length) {
         results.appendChild(heading(2, "By area, strongest first"));
@@ -480,7 +535,7 @@
       tools.appendChild(copied);
       results.appendChild(tools);
       copy.addEventListener("click", function () { copyText(asText(scores), copied); });
-      results.hidden = false;
+      reveal(results, true);
       shown = true;
       remember(shownKey, JSON.stringify({ fingerprint: saved.fingerprint }));
       if (focus) title.focus();
@@ -492,8 +547,8 @@
       });
       saved.clear();
       remember(shownKey, null);
-      results.hidden = true;
-      results.textContent = "";
+      reveal(results, false);  // in an embed the results' space stays: clearing tells the host nothing
+      if (!EMBEDDED) results.textContent = "";
       shown = false;
       updateProgress();
       say(status, "Your answers were cleared.");
@@ -504,7 +559,7 @@
     form.addEventListener("change", function () {
       persist();
       updateProgress();
-      if (shown && stale) stale.hidden = false;
+      if (shown && stale) reveal(stale, true);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();  // nothing is ever sent: results are computed here
@@ -517,7 +572,7 @@
         all(fs, "input").forEach(function (input) { input.checked = false; });
         persist();
         updateProgress();
-        if (shown && stale) stale.hidden = false;
+        if (shown && stale) reveal(stale, true);
         fs.querySelector("input").focus();
       });
     });
@@ -771,14 +826,19 @@
     markNavigation();
   }
 
-  reportHeight();
+  // An embed reports its height only once its widgets have started, so the first height a
+  // host sees is the same on every load (never the page as it was before the script ran).
+  function startAlone() {
+    start();
+    reportHeight();
+  }
 
   // mkdocs-material replays document$ for the current page and emits on each instant navigation.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", startAlone);
   } else {
-    start();
+    startAlone();
   }
 })();
