@@ -9,6 +9,7 @@ import pytest
 
 from macros.catalog import load_quiz
 from macros.rendering import render_quiz
+from macros.security import script_hash, template_script_hashes
 from macros.text import MarkdownRenderer
 from tests.support import FIXTURES, ROOT
 
@@ -96,3 +97,9 @@ def test_rendering_matches_golden_file(path):
     if os.environ.get("CLOSER_UPDATE_GOLDEN"):
         golden.write_text(html)
     assert golden.read_text() == html
+
+
+def test_the_policy_hashes_the_theme_s_scripts_never_the_content_s():
+    content = '<p>Hi</p><script>window.planted = 1</script>'
+    page = f'<head><script>var theme = 1</script></head><body><article>{content}</article></body>'
+    assert template_script_hashes(page, content) == {script_hash("var theme = 1")}
