@@ -105,11 +105,16 @@ class CloserPlugin(BasePlugin):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             _build.quiz_pages[uri] = quiz_id
         _build.files = files
-        docs = Path(config.docs_dir).resolve()
+        docs = Path(config.docs_dir)
         for file in files:
-            authored = file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs)
-            if authored and not (file.is_documentation_page() or file.src_uri.startswith(_OWN_ASSETS)
-                                 or file.src_uri.lower().endswith(_PICTURES)):
+            source = Path(file.abs_src_path) if file.abs_src_path else None
+            if source is None or not source.is_relative_to(docs):
+                continue  # the theme's own files
+            if source.is_symlink() or not source.resolve().is_relative_to(docs.resolve()):
+                _build.page_problems.append(Problem(_page_file(file), 1, 1, "this file links to a file outside "
+                                                    "docs/", "put the file itself in docs/"))
+            elif not (file.is_documentation_page() or file.src_uri.startswith(_OWN_ASSETS)
+                      or file.src_uri.lower().endswith(_PICTURES)):
                 _build.page_problems.append(Problem(_page_file(file), 1, 1, "this kind of file is not allowed "
                                                     "in docs/", "write pages in Markdown; add pictures as "
                                                     + ", ".join(_PICTURES)))
@@ -124,6 +129,16 @@ class CloserPlugin(BasePlugin):
         _build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
         _load_lessons(files)
         return files
+
+    def on_nav(self, nav, config, files):
+        # Titles given in mkdocs.yml's nav are written into every page as HTML: make them text.
+        def escape(items):
+            for item in items:
+                if "title" in vars(item) and isinstance(item.title, str):  # set from the config
+                    item.title = html.escape(item.title, quote=False)
+                escape(getattr(item, "children", None) or [])
+        escape(nav.items)
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         markdown = self._page_markdown(markdown, page, config)
@@ -457,6 +472,6 @@ def _link_title(target: str) -> str:
     """The target page's title, or a readable form of its file name."""
     file = _target_file(target)
     if file is not None and file.page is not None and file.page.title:
-        return file.page.title
+        return html.unescape(file.page.title)  # page titles are kept as escaped HTML; the widget escapes
     stem = Path(target.split("#", 1)[0]).stem
     return "Home" if stem == "index" else stem.replace("-", " ").capitalize()

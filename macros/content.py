@@ -57,6 +57,20 @@ class _Scan(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    # Browsers end comments and read "<![CDATA[" differently from this parser ("<!-->" closes a
+    # comment in HTML5), so markup could hide inside one: pages hold no comments or declarations.
+    def handle_comment(self, data):
+        self.found.append(("an HTML comment is not allowed in a page", r"<!"))
+
+    def handle_decl(self, decl):
+        self.found.append(("an HTML declaration is not allowed in a page", r"<!"))
+
+    def unknown_decl(self, data):
+        self.found.append(("an HTML declaration is not allowed in a page", r"<!"))
+
+    def handle_pi(self, data):
+        self.found.append(("an HTML processing instruction is not allowed in a page", r"<\?"))
+
 
 def _word(text: str) -> str:
     """A pattern for text standing on its own: not inside a longer name, nor a tag's name."""

@@ -23,8 +23,11 @@ MARKERS = ("{{", "{%", "{#")
 ALLOWED = ('pages may use only {{ quiz("<id>") }}, {{ learning_path() }}, {{ show_file("<path>") }}, '
            "{{ privacy_controls() }}, {{ config.site_url }} and {% raw %} blocks; to show template code as text, put it in a "
            "{% raw %} block")
-# MkDocs' own front-matter pattern (mkdocs.utils.meta), so the body checked is the body rendered.
+# MkDocs' own front-matter patterns (mkdocs.utils.meta), so the body checked is the body rendered.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+# Without '---' lines, MkDocs reads "key: value" lines at the top as metadata (MultiMarkdown style),
+# which the theme writes into pages unchecked: the course refuses that form.
+LOOSE_METADATA = re.compile(r"\A[ ]{0,3}[A-Za-z0-9_-]+:")
 # Keys a page other than a lesson may set; a lesson's keys are its parts (macros.lessons).
 PAGE_KEYS = ("title", "description", "hide")
 HIDE = ("navigation", "toc", "footer", "path")
@@ -70,6 +73,9 @@ def check_front_matter(text: str, path: str, *, lesson: bool) -> list[Problem]:
     """Template markers anywhere in a page's front matter, and, outside lessons, keys not allowed."""
     front, _ = split_front_matter(text)
     if front is None:
+        if LOOSE_METADATA.match(text):
+            return [Problem(path, 1, 1, "MkDocs would read this first line as page metadata",
+                            "put front matter between two '---' lines, or start the page with a heading")]
         return []
     # A blank first line in place of '---' keeps YAML line numbers equal to the file's.
     doc, problems = load(("\n" + front).encode(), path)

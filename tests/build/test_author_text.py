@@ -112,6 +112,9 @@ HOSTILE_CONTENT = [
     ("![A picture](picture%00.png)", "link with control characters on <img>", 14),
     ("Hi\n{: .closer-exit }", "class 'closer-exit' on <p> is not allowed", 5),
     ("## Heading {: #__config }", "id '__config' is not allowed", 16),
+    # Browsers close a comment at "<!-->" and end "<![CDATA[" at the first ">": markup could hide there.
+    ("Text <!--><img src=x onerror=alert(1)>--> more.", "an HTML comment is not allowed", 6),
+    ("<![CDATA[ x ><img src=x onerror=alert(3)> ]]>", "an HTML declaration is not allowed", 1),
 ]
 
 
@@ -170,3 +173,32 @@ def test_docs_holds_no_file_that_a_browser_would_run(project_copy, name):
     path.write_text("<script>window.ran = 1</script>")
     result = run_mkdocs_build(project_copy, project_copy / "site")
     assert_failed_with(result, f"docs/{name}:1:1: this kind of file is not allowed in docs/", project_copy)
+
+
+def test_metadata_without_dashes_is_refused(project_copy):
+    about = project_copy / "docs" / "about.md"
+    # MkDocs reads such lines as metadata, and the theme writes an "author" into the head as it is.
+    about.write_text('author: "><script>alert(1)</script><meta x="\n\n' + about.read_text())
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert_failed_with(result, "docs/about.md:1:1: MkDocs would read this first line as page metadata", project_copy)
+
+
+def test_navigation_titles_are_text(project_copy):
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text()
+                      .replace("- About and licences: about.md", '- "<img src=x onerror=alert(7)> & more": about.md')
+                      .replace("  - About:\n", '  - "<script>alert(9)</script>":\n'))
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    soup = BeautifulSoup((project_copy / "site" / "about" / "index.html").read_text(), "html.parser")
+    assert not soup.select("img[onerror]") and not [s for s in soup.find_all("script") if "alert" in (s.string or "")]
+    nav = soup.select_one("nav.md-nav--primary").get_text()
+    assert "<img src=x onerror=alert(7)> & more" in nav and "<script>alert(9)</script>" in nav
+    assert soup.title.get_text().startswith("<img src=x onerror=alert(7)> & more")
+
+
+def test_a_file_in_docs_may_not_link_outside_it(project_copy):
+    (project_copy / "outside.html").write_text("<script>window.ran = 1</script>")
+    (project_copy / "docs" / "evil.html").symlink_to(project_copy / "outside.html")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert_failed_with(result, "docs/evil.html:1:1: this file links to a file outside docs/", project_copy)
