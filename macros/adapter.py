@@ -32,7 +32,7 @@ from .content import check_content
 from .rendering import (render_file_listing, render_learning_path, render_lesson, render_privacy_controls,
                         render_quiz, render_use_panel)
 from .security import PLACEHOLDER, apply_policy, template_script_hashes
-from .text import MarkdownRenderer, plain_text
+from .text import MarkdownRenderer, plain, to_html
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
@@ -158,7 +158,7 @@ class CloserPlugin(BasePlugin):
         quiz_id = _build.quiz_pages.get(page.file.src_uri)
         if quiz_id is not None:
             loaded = _build.catalog.quizzes[quiz_id]
-            title = plain_text(loaded.quiz.title)
+            title = plain(loaded.quiz.title)
             page.title = html.escape(title, quote=False)
             widget = render_quiz(loaded, level=1, link=lambda target: _link(page, target), link_title=_link_title)
             return _stash(widget) + "\n\n" + _stash(_use_panel(page, config, "quizzes", quiz_id, "quiz", title))
@@ -166,7 +166,7 @@ class CloserPlugin(BasePlugin):
         if lesson is None:
             return markdown
         page.title = html.escape(lesson.title, quote=False)
-        page.meta["description"] = plain_text(lesson.parts.description)
+        page.meta["description"] = plain(lesson.parts.description)
         return _lesson_markdown(lesson, markdown, page, config)
 
     def on_page_content(self, html, page, config, files):
@@ -180,7 +180,7 @@ class CloserPlugin(BasePlugin):
             _build.standalone.append(alone)
             exercise = lesson.parts.exercise
             _build.worksheets.append(Worksheet(alone, ORDER.index(lesson.slug) + 1, len(ORDER),
-                                               Markup(exercise.title), exercise.minutes))
+                                               Markup(to_html(exercise.title, True)), exercise.minutes))
         return html
 
     def on_post_page(self, output, page, config):
@@ -238,7 +238,7 @@ def _quiz_standalone(loaded: LoadedQuiz) -> Standalone:
     page_url = f"quizzes/{loaded.id}/"
     html = render_quiz(loaded, level=1, link=lambda target: _site_path(target) or page_url,
                        link_title=_link_title)
-    title = plain_text(loaded.quiz.title)
+    title = plain(loaded.quiz.title)
     lesson = next((lesson for lesson in _build.lessons.values() if lesson.quiz_id == loaded.id), None)
     if lesson is not None:
         return Standalone("quizzes", loaded.id, title, html, page_url, f"lessons/{lesson.slug}/",

@@ -11,7 +11,7 @@ from .loading import Document, load
 from .problems import Problem
 from .rules import check_links
 from .schema import ID_PATTERN, Quiz, SelfAssessment
-from .text import MarkdownRenderer
+from .text import MarkdownRenderer, to_html
 from .validation import validate
 
 
@@ -26,9 +26,39 @@ class LoadedQuiz:
 
     @property
     def fingerprint(self) -> str:
+        """Of the questions or items as written: only an edit to them (or a new version) drops saved answers."""
+        return _hash(self._content())
+
+    @property
+    def previous_fingerprint(self) -> str:
+        """The fingerprint of the same content as the site computed it before, from rendered HTML.
+
+        Widgets still restore answers saved under it, so the upgrade loses no reader's answers;
+        a later change of algorithm would keep the one before it here in the same way.
+        """
+        return _hash(_as_rendered(self._content()))
+
+    def _content(self) -> list:
         content = self.quiz.items if isinstance(self.quiz, SelfAssessment) else self.quiz.questions
-        dumped = json.dumps([part.model_dump(mode="json") for part in content], sort_keys=True)
-        return hashlib.sha256(dumped.encode()).hexdigest()[:16]
+        return [part.model_dump(mode="json") for part in content]
+
+
+def _hash(content: list) -> str:
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
+
+
+_INLINE_FIELDS = {"text", "prompt", "label", "feedback", "title", "true", "false"}
+_BLOCK_FIELDS = {"explanation", "message", "description", "intro"}
+
+
+def _as_rendered(data):
+    """Dumped content with each text field as its sanitized HTML, as the model used to hold it."""
+    if isinstance(data, list):
+        return [_as_rendered(value) for value in data]
+    if not isinstance(data, dict):
+        return data
+    return {key: to_html(value, key in _INLINE_FIELDS) if isinstance(value, str)
+            and key in _INLINE_FIELDS | _BLOCK_FIELDS else _as_rendered(value) for key, value in data.items()}
 
 
 @dataclass

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError
 from .loading import load
 from .problems import Problem
 from .schema import BlockText, Identifier, InlineText, Integer, Strict
-from .text import MarkdownRenderer, plain_text
+from .text import MarkdownRenderer, plain
 from .validation import located
 
 # The learning order; these URLs are fixed (coaches and recommendations link to them).
@@ -64,7 +64,7 @@ class Lesson:
 
     @property
     def title(self) -> str:
-        return plain_text(self.parts.title)
+        return plain(self.parts.title)
 
     @property
     def reading_minutes(self) -> int:
@@ -105,7 +105,7 @@ def load_lesson(text: str, file: str, slug: str, renderer: MarkdownRenderer) -> 
                                 "write the lesson's text after the closing '---'"))
     if any(not p.warning for p in problems):
         return None, sorted(set(problems))
-    words = len(re.findall(r"\w+", body)) + sum(len(re.findall(r"\w+", plain_text(s)))
+    words = len(re.findall(r"\w+", body)) + sum(len(re.findall(r"\w+", plain(s)))
                                                 for s in [*parts.objectives, *parts.exercise.steps,
                                                           parts.exercise.solo, *parts.reflection, *parts.takeaways])
     return Lesson(slug, file, parts, body, body_line, words), sorted(set(problems))

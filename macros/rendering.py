@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .catalog import LoadedQuiz
 from .lessons import Lesson
 from .schema import TrueFalseQuestion
-from .text import plain_text
+from .text import plain, to_html
 
 _PAGE_LINK = re.compile(r'href="((?![a-z][a-z0-9+.-]*:|/|#)[^"]*?\.md(?:#[^"]*)?)"')
 _env = Environment(
@@ -25,6 +25,10 @@ _env = Environment(
     lstrip_blocks=True,
     extensions=["jinja2.ext.do"],
 )
+# The model holds Markdown source: these filters make its sanitized HTML, the only way a text
+# field reaches a page (inline for titles, prompts, labels…; block for intros, messages…).
+_env.filters["inline"] = lambda source: Markup(to_html(source, True))
+_env.filters["block"] = lambda source: Markup(to_html(source, False))
 
 
 def _options(question):
@@ -44,9 +48,10 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
     """The widget's HTML; level is the heading level of its title, instance tells copies apart."""
     prefix = f"closer-{loaded.id}" + (f"-{instance}" if instance > 1 else "")
     template = _env.get_template(f"{loaded.quiz.kind}.html")
-    html = template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint, level=level,
+    html = template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint,
+                           previous_fingerprint=loaded.previous_fingerprint, level=level,
                            prefix=prefix, options=_options, link=link, link_title=link_title,
-                           text=plain_text).strip()
+                           text=plain).strip()
     # Links in quiz text name pages as docs-relative paths (like recommend); point them at the page.
     return _PAGE_LINK.sub(lambda m: f'href="{escape(link(unescape(m.group(1))))}"', html)
 
@@ -60,7 +65,7 @@ def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total:
     """
     return _env.get_template("lesson.md").render(
         lesson=lesson, parts=lesson.parts, body=body, number=number, total=total,
-        exercise_title=markdown_literal(plain_text(lesson.parts.exercise.title)),
+        exercise_title=markdown_literal(plain(lesson.parts.exercise.title)),
         sections=_env.get_template("lesson-parts.html").module, stash=lambda html: Markup(stash(html)),
         quiz=Markup(quiz_html), panel=Markup(panel), previous=previous, next=next_)
 

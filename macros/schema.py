@@ -49,13 +49,13 @@ def _text(inline: bool):
         renderer = context.get("renderer")
         if renderer is None:
             return str(value)
-        html, removed = renderer.render(str(value), inline=inline)
+        _, removed = renderer.render(str(value), inline=inline)  # rendered to report, kept as source
         for what in removed:
             context["problems"].append(Problem(context["path"], value.line, value.col,
                                                f"{what} removed from the text",
                                                "write plain Markdown: links, emphasis, lists",
                                                warning=True))
-        return html
+        return str(value)
     return BeforeValidator(validate)
 
 

@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Sequence
 
 from .schema import Band, SelfAssessment
-from .text import plain_text
+from .text import plain
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def band_for(total: int, count: int, bands: Sequence[Band]) -> str:
     exact = Fraction(total, count)
     for band in bands:
         if exact <= Fraction(Decimal(band.upto)):
-            return plain_text(band.label)
+            return plain(band.label)
     return ""
 
 

@@ -1,4 +1,7 @@
-"""Quiz text fields: Markdown -> HTML through an allow-list sanitizer, reporting what it removed.
+"""Text fields: Markdown source -> HTML through an allow-list sanitizer, reporting what it removed.
+
+The model keeps each text as its Markdown source; HTML is made from it when a page is rendered
+(`to_html`), so nothing that depends on the Markdown or nh3 version is stored or hashed.
 
 nh3 (ammonia) does the cleaning; a small scan of the same HTML names what was not allowed, so
 the author is told instead of having text silently disappear.
@@ -6,6 +9,7 @@ the author is told instead of having text silently disappear.
 
 from __future__ import annotations
 
+import functools
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
@@ -94,6 +98,22 @@ class MarkdownRenderer:
         )
         removed = list(dict.fromkeys(scanner.removed))
         return clean.strip(), removed
+
+
+_shared = None
+
+
+@functools.lru_cache(maxsize=None)
+def to_html(source: str, inline: bool) -> str:
+    """Sanitized HTML of a text field's Markdown source (what was removed is reported at validation)."""
+    global _shared
+    _shared = _shared or MarkdownRenderer()
+    return _shared.render(source, inline)[0]
+
+
+def plain(source: str, inline: bool = True) -> str:
+    """The text a reader sees of a Markdown source, for titles, labels and attributes."""
+    return plain_text(to_html(source, inline))
 
 
 def plain_text(html: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from macros.catalog import load_quiz
 from macros.scoring import score
-from macros.text import MarkdownRenderer, plain_text
+from macros.text import MarkdownRenderer, plain
 from tests.browser.conftest import open_page
 
 pytestmark = pytest.mark.browser
@@ -48,7 +48,7 @@ def quizzes(draw):
 def spec_of(quiz) -> dict:
     """What the widget reads from the rendered HTML, built from the same model."""
     def bands(list_):
-        return [{"upto": str(b.upto), "label": plain_text(b.label)} for b in list_]
+        return [{"upto": str(b.upto), "label": plain(b.label)} for b in list_]
     return {"min": quiz.scale.min, "max": quiz.scale.max,
             "items": [{"dimension": i.dimension, "reverse": i.reverse} for i in quiz.items],
             "dimensions": [{"id": d.id, "bands": bands(d.bands)} for d in quiz.dimensions],

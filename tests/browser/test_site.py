@@ -8,7 +8,7 @@ import pytest
 
 from macros.catalog import load_catalog
 from macros.schema import SelfAssessment
-from macros.text import plain_text
+from macros.text import plain
 from tests.support import ROOT
 
 pytestmark = pytest.mark.browser
@@ -44,11 +44,11 @@ def test_quiz_reads_as_plain_content_without_javascript(open_site, quiz_id):
     assert legends.count() == len(texts)
     for index, text in enumerate(texts):
         assert legends.nth(index).is_visible()
-        assert legends.nth(index).inner_text().strip() == plain_text(text)
+        assert legends.nth(index).inner_text().strip() == plain(text)
     assert widget.locator("input").first.is_visible()
     if isinstance(quiz, SelfAssessment):
         for label in quiz.scale.labels:
-            assert widget.get_by_text(plain_text(label), exact=True).first.is_visible()
+            assert widget.get_by_text(plain(label), exact=True).first.is_visible()
         submit = widget.locator("[type=submit]")
         assert submit.is_hidden() and submit.is_disabled()
     else:

@@ -9,6 +9,7 @@ import pytest
 
 from macros.catalog import load_quiz
 from macros.rendering import render_quiz
+from macros.text import to_html
 from macros.security import script_hash, template_script_hashes
 from macros.text import MarkdownRenderer
 from tests.support import FIXTURES, ROOT
@@ -34,7 +35,7 @@ def test_scalars_keep_their_text_and_markup_is_escaped():
     assert first.prompt == "No"
     assert [o.text for o in first.options] == ["Yes", "true", "null"]
     assert first.options[0].feedback == "007"
-    assert [o.text for o in quiz.questions[1].options] == ["A &amp; B", "1 &lt; 2"]
+    assert [o.text for o in quiz.questions[1].options] == ["A & B", "1 < 2"]  # the source, as written
 
 
 def test_model_is_immutable():
@@ -51,7 +52,7 @@ def test_knowledge_check_form():
     fieldsets = root.select("fieldset")
     assert len(fieldsets) == len(quiz.questions)
     for fieldset, question in zip(fieldsets, quiz.questions):
-        assert fieldset.legend.decode_contents() == question.prompt
+        assert fieldset.legend.decode_contents() == to_html(question.prompt, True)
         inputs = fieldset.select("input")
         kind = "checkbox" if question.type == "multiple" else "radio"
         assert {i["type"] for i in inputs} == {kind}

@@ -43,6 +43,8 @@
   function Saved(root) {
     this.key = PREFIX + root.getAttribute("data-quiz") + ":v" + root.getAttribute("data-quiz-version");
     this.fingerprint = root.getAttribute("data-quiz-fingerprint");
+    // Answers saved under the fingerprint of an earlier algorithm, for the same questions, still count.
+    this.previous = root.getAttribute("data-quiz-fingerprint-previous");
     this.store = storage();
     this.keep = keepingAnswers(this.store);
   }
@@ -52,12 +54,16 @@
     if (!this.keep) return null;
     try {
       var state = readStored(this.store, this.key);
-      if (state && typeof state === "object" && state.fingerprint === this.fingerprint &&
+      if (state && typeof state === "object" && this.matches(state.fingerprint) &&
           Array.isArray(state.answers) && isValid(state.answers)) {
         return state.answers;
       }
     } catch (error) { /* unreadable: ignored, replaced on the next answer */ }
     return null;
+  };
+
+  Saved.prototype.matches = function (fingerprint) {
+    return fingerprint === this.fingerprint || (!!this.previous && fingerprint === this.previous);
   };
 
   // Returns false when the answers could not be kept.
@@ -586,7 +592,7 @@
       });
       try {
         var flag = readStored(saved.store, shownKey);
-        if (flag && flag.fingerprint === saved.fingerprint) showResults(false);
+        if (flag && saved.matches(flag.fingerprint)) showResults(false);
       } catch (error) { /* no results to restore */ }
     }
     var clearButton = form.querySelector(".closer-quiz__clear");
