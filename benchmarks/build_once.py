@@ -24,7 +24,7 @@ def main() -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import macros.adapter as adapter
+    from macros.adapter import course_pages, macros_module, plugin
 
     steps: dict[str, float] = {}
 
@@ -37,12 +37,12 @@ def main() -> None:
                 steps[name] = steps.get(name, 0.0) + time.perf_counter() - start
         return run
 
-    adapter.load_catalog = timed("load", adapter.load_catalog)
-    adapter.export_all = timed("exports", adapter.export_all)
-    adapter.write_schema = timed("schema", adapter.write_schema)
-    adapter.apply_policy = timed("policy", adapter.apply_policy)
+    plugin.load_catalog = timed("load", plugin.load_catalog)
+    plugin.export_all = timed("exports", plugin.export_all)
+    plugin.write_schema = timed("schema", plugin.write_schema)
+    plugin.apply_policy = timed("policy", plugin.apply_policy)
     if "--without-quizzes" in sys.argv:
-        adapter.render_quiz = lambda *args, **kwargs: ""
+        course_pages.render_quiz = macros_module.render_quiz = lambda *args, **kwargs: ""
 
     start = time.perf_counter()
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))

@@ -10,16 +10,17 @@ import jinja2
 
 from .catalog import load_catalog
 from .pages import body_line, check_body, check_front_matter, split_front_matter
+from .project import read_layout
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="closer-check", description=__doc__)
     parser.add_argument("--project", type=Path, default=Path.cwd(),
-                        help="folder holding quizzes/ and docs/ (default: here)")
+                        help="folder holding mkdocs.yml, its pages and quizzes (default: here)")
     args = parser.parse_args(argv)
-    project = args.project
-    catalog = load_catalog(project / "quizzes", project)
-    docs = project / "docs"
+    layout = read_layout(args.project)
+    catalog = load_catalog(layout.quizzes, layout.root)
+    docs = layout.docs
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
     pages |= {f"quizzes/{quiz_id}.md" for quiz_id in catalog.quizzes}
     catalog.check_links(pages)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from pathlib import Path
+import re
 
 PLACEHOLDER = "closer-content-security-policy"
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}

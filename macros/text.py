@@ -26,7 +26,7 @@ _DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "o
 
 
 def url_problem(tag: str, url: str) -> str | None:
-    """Why a link or image URL may not stay, or None when it may.
+    r"""Why a link or image URL may not stay, or None when it may.
 
     Control characters are refused outright, written or %-encoded: browsers drop some of them
     inside a scheme, which is how "java\tscript:" slips past naive checks, and a file path

@@ -25,7 +25,7 @@ _MESSAGES = {
 
 
 def _located_path(doc: Document, loc: tuple) -> tuple:
-    """pydantic's loc minus the union tags it inserts, as a path into the document."""
+    """Pydantic's loc minus the union tags it inserts, as a path into the document."""
     path: tuple = ()
     for part in loc:
         step = path + (part,)

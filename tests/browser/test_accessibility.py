@@ -1,5 +1,7 @@
-"""WCAG 2.1 AA in Chromium: axe-core on every page and quiz state in both palettes, small screens,
-zoom, reduced motion, forced colours and visible focus."""
+"""WCAG 2.1 AA in Chromium: axe-core on every page and quiz state, and what a reader needs besides.
+
+Both palettes, small screens, zoom, reduced motion, forced colours and visible focus.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ import pytest
 
 from macros.catalog import load_catalog
 from macros.schema import SelfAssessment
-from tests.browser.test_knowledge_check import tab_to
 from tests.browser.test_site import sitemap_paths
 from tests.support import ROOT
 

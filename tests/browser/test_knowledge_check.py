@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from tests.support import ROOT
 from macros.catalog import load_catalog
+from tests.support import ROOT
 
 pytestmark = pytest.mark.browser
 QUIZ_ID = "sample-knowledge-check"

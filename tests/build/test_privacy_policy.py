@@ -8,6 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+
 from tests.support import ROOT, run_mkdocs_build
 
 LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon",

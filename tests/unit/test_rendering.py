@@ -9,9 +9,8 @@ import pytest
 
 from macros.catalog import load_quiz
 from macros.rendering import render_quiz
-from macros.text import to_html
 from macros.security import script_hash, template_script_hashes
-from macros.text import MarkdownRenderer
+from macros.text import MarkdownRenderer, to_html
 from tests.support import FIXTURES, ROOT
 
 VALID = sorted((FIXTURES / "valid").glob("*.yml"))

@@ -1,15 +1,15 @@
-"""Quiz text cannot inject script or load anything from another site, whatever an author writes.
+r"""Quiz text cannot inject script or load anything from another site, whatever an author writes.
 
 Payloads come from public lists (tests/data/public/, see its README), used as they are, raw and with their
-\\xNN escapes decoded.
+\xNN escapes decoded.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-import warnings
 from urllib.parse import urlsplit
+import warnings
 
 from bs4 import BeautifulSoup
 import pytest
@@ -19,11 +19,12 @@ from macros.export import inline_images
 from macros.rendering import render_quiz
 from macros.text import ATTRIBUTES, BLOCK_TAGS, MarkdownRenderer
 from tests.support import PUBLIC_DATA as DATA
+
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"}
 
 
 def payloads() -> list[str]:
-    """Every payload of the three lists, raw and with \\xNN escapes decoded."""
+    r"""Every payload of the three lists, raw and with \xNN escapes decoded."""
     lines = []
     for name in ("xss_alert_identifiable.txt", "IntrudersXSS.txt", "XSS_Polyglots.txt"):
         lines += [line for line in (DATA / "xss" / name).read_text(errors="replace").splitlines() if line.strip()]

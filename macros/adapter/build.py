@@ -1,0 +1,105 @@
+"""What one build knows, kept on the plugin: quizzes, lessons, files, problems and held-back HTML."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+import re
+import secrets
+
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from ..catalog import Catalog
+from ..lessons import ORDER, Lesson
+from ..pages import MacroCall
+from ..problems import Problem
+
+
+class Build:
+    """One build's state; a new one for each build, so `mkdocs serve` never mixes two."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.lessons: dict[str, Lesson] = {}  # page uri -> the valid lesson it holds
+        self.files = None
+        self.page_problems: list[Problem] = []
+        self.calls: dict[str, list[MacroCall]] = {}  # page uri -> its allowed macro calls, in render order
+        self.quizzes_on_page: dict[str, int] = {}  # page uri -> quiz widgets so far (their ids differ)
+        self.refused: set[str] = set()  # pages whose front matter failed: never rendered
+        self.quiz_pages: dict[str, str] = {}  # generated page -> quiz id
+        self.standalone: list = []  # lessons as rendered, for embeds and downloads
+        self.worksheets: list = []
+        self.script_hashes: set[str] = set()  # inline scripts the theme and our templates write
+        # HTML made from author text goes into pages after Markdown, so it is never read twice;
+        # the placeholder carries a token of this build that no page can guess.
+        self.token = secrets.token_hex(8)
+        self.placeholder = re.compile(self.token + r"-(\d+)")
+        self.held: list[str] = []
+
+    def problems(self) -> list[Problem]:
+        return sorted(set(self.catalog.problems + self.page_problems))
+
+    def stash(self, finished_html: str) -> Markup:
+        """A placeholder for Markdown to pass through; `unstash` puts the finished HTML back.
+
+        HTML made from author text must not be read as Markdown a second time, and Markdown would
+        only re-read a finished widget (a fifth of the quiz cost of a build).
+        """
+        self.held.append(finished_html)
+        return Markup(f'<div data-closer-stash="{self.token}-{len(self.held) - 1}"></div>')
+
+    def unstash(self, page_html: str) -> str:
+        placeholder = re.compile(f'<div data-closer-stash="{self.placeholder.pattern}"></div>')
+        return placeholder.sub(lambda match: self.held[int(match.group(1))], page_html)
+
+    def landed_lessons(self) -> list[Lesson]:
+        by_slug = {lesson.slug: lesson for lesson in self.lessons.values()}
+        return [by_slug[slug] for slug in ORDER if slug in by_slug]
+
+    def macro_call(self, page, name: str) -> tuple[int, int]:
+        """The file position of this page's next call of the macro name (calls render in file order)."""
+        calls = self.calls.get(page.file.src_uri, [])
+        index = next((i for i, call in enumerate(calls) if call.name == name), None)
+        if index is None:
+            return 1, 1
+        call = calls.pop(index)
+        return call.line, call.col
+
+    def target_file(self, target: str):
+        return self.files.get_file_from_path(target.split("#", 1)[0]) if self.files else None
+
+    def link(self, page, target: str) -> str:
+        """The URL of a docs-relative page path, relative to the page being rendered."""
+        file = self.target_file(target)
+        if file is None:
+            self.page_problems.append(Problem(page_file(page), 1, 1, f"a quiz on this page links to "
+                                              f"'{target}', which is not a page of the site",
+                                              "in quiz text, name pages by their path under docs/, "
+                                              "like lessons/trust.md"))
+            return target
+        return get_relative_url(file.url, page.file.url) + anchor(target)
+
+    def site_path(self, target: str) -> str | None:
+        """The site-relative URL of a docs-relative page path (links were checked when the site built)."""
+        file = self.target_file(target)
+        return None if file is None else file.url + anchor(target)
+
+    def link_title(self, target: str) -> str:
+        """The target page's title, or a readable form of its file name."""
+        file = self.target_file(target)
+        if file is not None and file.page is not None and file.page.title:
+            return html.unescape(file.page.title)  # page titles are kept as escaped HTML; the widget escapes
+        stem = Path(target.split("#", 1)[0]).stem
+        return "Home" if stem == "index" else stem.replace("-", " ").capitalize()
+
+
+def page_file(page_or_file) -> str:
+    """The project-relative path of a page or file of docs/, as problems name it."""
+    file = getattr(page_or_file, "file", page_or_file)
+    return f"docs/{file.src_uri}"
+
+
+def anchor(target: str) -> str:
+    """The '#…' part of a docs-relative link, or nothing."""
+    return "#" + target.split("#", 1)[1] if "#" in target else ""

@@ -1,0 +1,99 @@
+"""The course's pages as MkDocs builds them: each quiz's own page, lesson pages, and their parts."""
+
+from __future__ import annotations
+
+import html
+from pathlib import PurePosixPath
+
+from mkdocs.utils import get_relative_url
+
+from ..catalog import LoadedQuiz
+from ..export import Standalone
+from ..lessons import ORDER, Lesson, check_knowledge_check, load_lesson
+from ..problems import Problem, by_closeness
+from ..rendering import render_lesson, render_quiz, render_use_panel
+from ..text import MarkdownRenderer, plain
+from .build import Build
+
+
+def site_url(config) -> str:
+    return (config.site_url or "/").rstrip("/") + "/"
+
+
+def quiz_page_markdown(build: Build, page, config, quiz_id: str) -> str:
+    """A quiz's own page: its widget and the panel for coaches; page.title becomes escaped text."""
+    loaded = build.catalog.quizzes[quiz_id]
+    title = plain(loaded.quiz.title)
+    page.title = html.escape(title, quote=False)
+    widget = render_quiz(loaded, level=1, link=lambda target: build.link(page, target), link_title=build.link_title)
+    return build.stash(widget) + "\n\n" + build.stash(use_panel(build, page, config, "quizzes", quiz_id, "quiz",
+                                                                title))
+
+
+def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> str:
+    """A lesson page's Markdown: its parts around the body, then its knowledge check."""
+    landed = build.landed_lessons()
+    index = landed.index(lesson)
+
+    def neighbour(other: Lesson | None):
+        if other is None:
+            return None
+        return {"url": get_relative_url(f"lessons/{other.slug}/", page.file.url), "title": other.title}
+
+    copies = build.quizzes_on_page.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
+    quiz_html = render_quiz(build.catalog.quizzes[lesson.quiz_id], level=3, instance=copies,
+                            link=lambda target: build.link(page, target), link_title=build.link_title)
+    return render_lesson(lesson, body, quiz_html, ORDER.index(lesson.slug) + 1, len(ORDER),
+                         neighbour(landed[index - 1] if index > 0 else None),
+                         neighbour(landed[index + 1] if index + 1 < len(landed) else None),
+                         use_panel(build, page, config, "lessons", lesson.slug, "lesson", lesson.title), build.stash)
+
+
+def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title: str) -> str:
+    url = site_url(config)
+    return render_use_panel(
+        noun=noun, name=name, title=title, embed_src=f"{url}embed/{kind}/{name}/",
+        host_script=f"{url}assets/closer/embed.js",
+        embed_url=get_relative_url(f"embed/{kind}/{name}/", page.file.url),
+        download_url=get_relative_url(f"downloads/{kind}/{name}.html", page.file.url),
+        practice_url=build.link(page, "practice.md"),
+        worksheet_url=get_relative_url(f"worksheets/{name}/", page.file.url) if kind == "lessons" else None)
+
+
+def load_lessons(build: Build, files) -> None:
+    """Validate every lesson once per build and check each has its knowledge check."""
+    renderer = MarkdownRenderer()
+    for file in files.documentation_pages():
+        path = PurePosixPath(file.src_uri)
+        if path.parent.as_posix() != "lessons" or path.name == "index.md":
+            continue
+        where = f"docs/{file.src_uri}"
+        if path.stem not in ORDER:
+            build.page_problems.append(Problem(where, 1, 1, f"'{path.stem}' is not one of the course's lessons",
+                                               "lesson URLs are fixed: " + ", ".join(by_closeness(path.stem, ORDER)[:3])
+                                               + " are the closest"))
+            continue
+        lesson, problems = load_lesson(file.content_string, where, path.stem, renderer)
+        build.page_problems.extend(problems)
+        if lesson is None:
+            continue
+        loaded = build.catalog.quizzes.get(lesson.quiz_id)
+        if loaded is None and lesson.quiz_id in build.catalog.ids:
+            continue  # the quiz file has errors of its own, already reported
+        missing = check_knowledge_check(lesson, loaded.quiz if loaded else None)
+        build.page_problems.extend(missing)
+        if not missing:
+            build.lessons[file.src_uri] = lesson
+
+
+def quiz_standalone(build: Build, loaded: LoadedQuiz) -> Standalone:
+    """A quiz on its own, crediting its lesson when it is a lesson's knowledge check."""
+    page_url = f"quizzes/{loaded.id}/"
+    html_ = render_quiz(loaded, level=1, link=lambda target: build.site_path(target) or page_url,
+                        link_title=build.link_title)
+    title = plain(loaded.quiz.title)
+    lesson = next((lesson for lesson in build.lessons.values() if lesson.quiz_id == loaded.id), None)
+    if lesson is not None:
+        return Standalone("quizzes", loaded.id, title, html_, page_url, f"lessons/{lesson.slug}/",
+                          f"the lesson “{lesson.title}”")
+    return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, f"“{title}”")

@@ -1,0 +1,127 @@
+"""What mkdocs-macros loads: the page check before it renders, and the macros pages may call.
+
+Macros never raise (mkdocs-macros would print a traceback and exit): each records a located
+problem instead. The build's state is the `closer` plugin's, looked up when a page renders.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from ..pages import body_line, check_body, has_markers
+from ..problems import Problem, by_closeness
+from ..rendering import render_file_listing, render_learning_path, render_privacy_controls, render_quiz
+from .build import Build, page_file
+
+NOT_RENDERED = "This page has errors: see the build output."
+# What show_file() may read: the course's own sources, never the rest of the machine.
+SHOWABLE = ("docs", "quizzes")
+
+
+def _build(env) -> Build:
+    return env.conf.plugins["closer"].build
+
+
+def on_pre_page_macros(env) -> None:
+    """Check a page's template code before mkdocs-macros renders it; a refused page is never rendered."""
+    build, page = _build(env), env.page
+    uri = page.file.src_uri
+    if uri in build.quiz_pages:
+        return  # generated without template code, and marked so mkdocs-macros leaves it alone
+    build.quizzes_on_page[uri] = 0
+    check = check_body(env.markdown, page_file(page), body_line(page.file.content_string, env.markdown), env.env)
+    build.page_problems.extend(check.problems)
+    build.calls[uri] = check.calls
+    if has_markers(page.title or ""):  # mkdocs-macros would render it after the body
+        if uri not in build.refused:  # a front-matter title is reported where it is written
+            build.page_problems.append(Problem(page_file(page), 1, 1, "template marker in the page's title "
+                                               "(from mkdocs.yml's nav)", "write the title as plain text"))
+        page.title = NOT_RENDERED
+    if check.problems or uri in build.refused:
+        env.markdown = NOT_RENDERED
+
+
+def _never_raises(env, macro):
+    """The macro, given the build, its page and position, recording a located problem instead of raising."""
+    @functools.wraps(macro)
+    def guarded(*args, **kwargs):
+        build, page = _build(env), env.page
+        line, col = build.macro_call(page, macro.__name__)
+        try:
+            return macro(build, page, line, col, *args, **kwargs)
+        except Exception as err:  # noqa: BLE001 - every failure becomes a line of the build's report
+            build.page_problems.append(Problem(page_file(page), line, col, f"{macro.__name__}() failed: "
+                                               f"{type(err).__name__}", "check its arguments against the "
+                                               "authoring guide"))
+            return ""
+    return guarded
+
+
+def define_env(env) -> None:
+    """Register quiz(), learning_path(), show_file() and privacy_controls() with mkdocs-macros."""
+    guard = functools.partial(_never_raises, env)
+    root = Path(env.project_dir).resolve()
+    showable = [root / folder for folder in SHOWABLE]
+
+    @env.macro
+    @guard
+    def show_file(build, page, line, col, path: str, part: str | None = None) -> str:
+        """A course file as written, or a lesson's front matter: the authoring guide's examples are real."""
+        file = (root / path).resolve() if isinstance(path, str) and "\0" not in path else None
+        if (file is None or not any(folder in file.parents for folder in showable) or not file.is_file()
+                or part not in (None, "front matter")):
+            build.page_problems.append(Problem(page_file(page), line, col, f"show_file() cannot show '{path}'",
+                                               "name a file under docs/ or quizzes/, like "
+                                               "quizzes/sample-knowledge-check.yml, and part=\"front matter\" "
+                                               "only for a lesson"))
+            return ""
+        text = file.read_text(encoding="utf-8")
+        if part == "front matter":
+            text = "---\n" + text.split("---", 2)[1].strip("\n") + "\n---"
+        return build.stash(render_file_listing(path, text))
+
+    @env.macro
+    @guard
+    def privacy_controls(build, page, line, col) -> str:
+        return build.stash(render_privacy_controls())
+
+    @env.macro
+    @guard
+    def learning_path(build, page, line, col) -> str:
+        return build.stash(render_learning_path([
+            {"slug": lesson.slug, "url": get_relative_url(f"lessons/{lesson.slug}/", page.file.url),
+             "title": lesson.title, "description": lesson.parts.description, "minutes": lesson.minutes}
+            for lesson in build.landed_lessons()]))
+
+    @env.macro
+    @guard
+    def quiz(build, page, line, col, *args, **kwargs) -> str:
+        return _quiz(build, page, line, col, *args, **kwargs)
+
+
+def _quiz(build: Build, page, line: int, col: int, *args, **kwargs) -> str:
+    """A quiz widget, held back from Markdown; a located problem for a bad call."""
+    uri = page.file.src_uri
+    nth = build.quizzes_on_page.get(uri, 0)
+    build.quizzes_on_page[uri] = nth + 1
+
+    def problem(what: str, fix: str) -> str:
+        build.page_problems.append(Problem(page_file(page), line, col, what, fix))
+        return ""
+
+    level = kwargs.pop("level", 2)
+    quiz_id = args[0] if len(args) == 1 and not kwargs else kwargs.get("id") if not args else None
+    if not isinstance(quiz_id, str) or (len(kwargs) > (1 if "id" in kwargs else 0)) or level not in (1, 2, 3):
+        return problem("quiz() takes one quiz id", 'write {{ quiz("<id>") }} with the id of a file in quizzes/')
+    loaded = build.catalog.quizzes.get(quiz_id)
+    if loaded is None:
+        if quiz_id in build.catalog.ids:
+            return ""  # the quiz file itself has errors, already reported at their lines
+        ids = by_closeness(quiz_id, build.catalog.ids)
+        return problem(f"unknown quiz '{quiz_id}'", ("quizzes that exist, closest first: " + ", ".join(ids))
+                       if ids else "add quizzes/" + quiz_id + ".yml")
+    return build.stash(render_quiz(loaded, level=level, instance=nth + 1,
+                                   link=lambda target: build.link(page, target), link_title=build.link_title))

@@ -1,0 +1,149 @@
+"""The `closer` MkDocs plugin: quizzes from YAML, each build's state on the instance.
+
+It loads every quiz once per build, adds each quiz's own page, checks every page before and
+after Markdown, and stops the build with every located problem at once.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..assets import minify_assets
+from ..catalog import load_catalog
+from ..content import check_content
+from ..export import Standalone, Worksheet, export_all, write_schema
+from ..lessons import ORDER
+from ..problems import Problem
+from ..security import PLACEHOLDER, apply_policy, template_script_hashes
+from ..text import plain, to_html
+from .build import Build, page_file
+from .checks import check_docs_files, check_front_matters, check_quick_exit
+from .config import CloserConfig
+from .course_pages import lesson_markdown, load_lessons, quiz_page_markdown, quiz_standalone, site_url
+
+log = logging.getLogger("mkdocs.plugins.closer")
+
+
+class CloserPlugin(BasePlugin[CloserConfig]):
+    """Quizzes from YAML: load once, give each its own page, fail the build on any problem."""
+
+    serving = False
+    build: Build
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        project = Path(config.config_file_path).parent
+        self.build = Build(load_catalog(project / self.config.quizzes_dir, project))
+        self.build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"),
+                                                     Path(config.config_file_path))
+        if self.serving:  # `mkdocs serve` injects a live-reload script no build-time hash allows
+            config.extra["closer_csp"] = False
+        return config
+
+    def on_files(self, files, config):
+        build = self.build
+        for quiz_id in build.catalog.quizzes:
+            uri = f"quizzes/{quiz_id}.md"
+            if files.get_file_from_path(uri):
+                build.page_problems.append(Problem(f"docs/{uri}", 1, 1, f"this page takes the URL of the quiz "
+                                                   f"'{quiz_id}'", "remove it: each quiz gets its own page from "
+                                                   "its file"))
+                continue
+            # No template code and no author text: its title and widget are put in after mkdocs-macros.
+            files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n",
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            build.quiz_pages[uri] = quiz_id
+        build.files = files
+        check_docs_files(build, files, Path(config.docs_dir))
+        check_front_matters(build, files)
+        build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
+        load_lessons(build, files)
+        return files
+
+    def on_nav(self, nav, config, files):
+        # Titles given in mkdocs.yml's nav are written into every page as HTML: make them text.
+        def escape(items):
+            for item in items:
+                if "title" in vars(item) and isinstance(item.title, str):  # set from the config
+                    item.title = html.escape(item.title, quote=False)
+                escape(getattr(item, "children", None) or [])
+        escape(nav.items)
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        markdown = self._page_markdown(markdown, page, config)
+        # The theme writes page titles and descriptions into HTML as they are: make them text.
+        # (The header writes the front-matter title, so it takes the escaped title too.)
+        meta = page.meta
+        if isinstance(meta.get("description"), str):
+            meta["description"] = html.escape(meta["description"])
+        if "title" in meta or page.file.src_uri in self.build.quiz_pages:
+            meta["title"] = page.title
+        return markdown
+
+    def _page_markdown(self, markdown, page, config) -> str:
+        """A page's Markdown with what Closer adds; page.title becomes escaped text."""
+        if isinstance(page.meta.get("title"), str):
+            page.title = html.escape(page.meta["title"], quote=False)
+        quiz_id = self.build.quiz_pages.get(page.file.src_uri)
+        if quiz_id is not None:
+            return quiz_page_markdown(self.build, page, config, quiz_id)
+        lesson = self.build.lessons.get(page.file.src_uri)
+        if lesson is None:
+            return markdown
+        page.title = html.escape(lesson.title, quote=False)
+        page.meta["description"] = plain(lesson.parts.description)
+        return lesson_markdown(self.build, lesson, markdown, page, config)
+
+    def on_page_content(self, html, page, config, files):
+        build = self.build
+        build.page_problems.extend(check_content(html, page.file.content_string, page_file(page), build.placeholder))
+        html = build.unstash(html)
+        lesson = build.lessons.get(page.file.src_uri)
+        if lesson is not None:
+            alone = Standalone("lessons", lesson.slug, lesson.title, html, page.url, page.url,
+                               f"the lesson “{lesson.title}”")
+            build.standalone.append(alone)
+            exercise = lesson.parts.exercise
+            build.worksheets.append(Worksheet(alone, ORDER.index(lesson.slug) + 1, len(ORDER),
+                                              Markup(to_html(exercise.title, True)), exercise.minutes))
+        return html
+
+    def on_post_page(self, output, page, config):
+        self.build.script_hashes |= template_script_hashes(output, page.content)
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):  # the theme's own pages, such as 404.html
+            self.build.script_hashes |= template_script_hashes(output_content, "")
+        return output_content
+
+    def on_env(self, env, config, files):
+        problems = self.build.problems()
+        for problem in problems:
+            if problem.warning:
+                log.warning(str(problem))
+        errors = [str(p) for p in problems if not p.warning]
+        if errors:
+            raise PluginError(f"{len(errors)} problem(s) in quizzes or pages:\n" + "\n".join(errors))
+        return env
+
+    def on_post_build(self, config):
+        build, site = self.build, Path(config.site_dir)
+        if not self.serving:  # `mkdocs serve` keeps the commented sources, for debugging
+            minify_assets(site)
+        items = build.standalone + [quiz_standalone(build, loaded) for loaded in build.catalog.quizzes.values()]
+        downloads_policy = export_all(site, site_url(config), items, build.worksheets,
+                                      None if self.serving else PLACEHOLDER)
+        write_schema(site, site_url(config))
+        if not self.serving:
+            apply_policy(site, build.script_hashes, downloads_policy)

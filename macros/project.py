@@ -1,0 +1,54 @@
+"""What the CLI needs of mkdocs.yml, read without MkDocs: where the pages and the quizzes are.
+
+So `closer-check` runs where no site generator is installed, and reads the same `docs_dir` and
+`quizzes_dir` as the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import os
+from pathlib import Path
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as mkdocs.yml writes it: tags such as `!ENV [NAME, default]` give their plain value."""
+
+
+def _tagged(loader: _Loader, suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        if suffix == "ENV":  # the first variable that is set, else the last entry as the default
+            return next((os.environ[n] for n in values[:-1] if n in os.environ), values[-1] if values else None)
+        return values
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    value = loader.construct_scalar(node)
+    return os.environ.get(value) if suffix == "ENV" else value
+
+
+_Loader.add_multi_constructor("!", _tagged)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The folders of a Closer project, as its mkdocs.yml names them."""
+
+    root: Path
+    docs: Path
+    quizzes: Path
+
+
+def read_layout(root: Path) -> Layout:
+    """The project's docs and quizzes folders; the defaults when mkdocs.yml is missing or silent."""
+    config_file = root / "mkdocs.yml"
+    config = yaml.load(config_file.read_text(encoding="utf-8"), _Loader) if config_file.is_file() else None
+    config = config if isinstance(config, dict) else {}
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(entry.items())) if isinstance(entry, dict) else (entry, None) for entry in plugins]
+    options = next((value for name, value in entries if name == "closer"), None)
+    quizzes = (options or {}).get("quizzes_dir", "quizzes") if isinstance(options, dict) else "quizzes"
+    return Layout(root, root / str(config.get("docs_dir") or "docs"), root / str(quizzes))

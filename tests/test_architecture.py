@@ -1,0 +1,92 @@
+"""The layers stay apart: import rules and sizes, read from the code itself.
+
+The rules are data here, in one place; each module's imports are read with `ast`, relative
+imports resolved, so a rule breaks the moment someone crosses a line.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+import subprocess
+import sys
+
+from tests.support import ROOT
+
+PACKAGE = ROOT / "macros"
+FRAMEWORK = {"mkdocs", "mkdocs_macros", "material"}  # the site generator and its theme
+RULES = {
+    # part of macros/ -> the top-level packages it may not import
+    "macros.adapter": set(),  # the one part that knows MkDocs and mkdocs-macros
+    "macros": FRAMEWORK,  # everything else
+}
+CLI = "macros.check"
+MAX_LINES, MAX_FUNCTION_LINES = 300, 50
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> set[str]:
+    """The absolute names of the modules a file imports."""
+    name, found = module_name(path), set()
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            base = base[:len(base) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            found.add(module)
+            found |= {f"{module}.{alias.name}" for alias in node.names}  # `from . import x` names a module
+    return found
+
+
+def rule_for(name: str) -> set[str]:
+    part = max((p for p in RULES if name == p or name.startswith(p + ".")), key=len)
+    return RULES[part]
+
+
+MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_only_the_adapter_imports_the_site_generator():
+    crossings = [(name, imported) for name, path in MODULES.items() for imported in imports(path)
+                 if imported.split(".")[0] in rule_for(name)]
+    assert crossings == []
+    assert any(imported.split(".")[0] == "mkdocs" for imported in imports(PACKAGE / "adapter" / "plugin.py"))
+
+
+def test_the_cli_imports_nothing_of_the_site_generator():
+    seen, todo = set(), [CLI]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in MODULES:
+            continue
+        seen.add(name)
+        found = imports(MODULES[name])
+        assert not {n.split(".")[0] for n in found} & FRAMEWORK, name
+        todo += [n for n in found if n.startswith("macros")]
+    assert "macros.catalog" in seen and "macros.project" in seen  # the walk did reach the engine
+
+
+def test_the_cli_checks_a_project_where_mkdocs_cannot_be_imported():
+    blocked = ("import sys, runpy; sys.modules.update(dict.fromkeys(['mkdocs', 'mkdocs_macros', 'material'])); "
+               "sys.argv = ['closer-check', '--project', sys.argv[1]]; runpy.run_module('macros.check', "
+               "run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", blocked, str(ROOT)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "quiz file(s) valid" in result.stderr
+
+
+def test_python_modules_and_functions_stay_short():
+    for name, path in MODULES.items():
+        lines = path.read_text().splitlines()
+        assert len(lines) <= MAX_LINES, f"{name} has {len(lines)} lines"
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= MAX_FUNCTION_LINES, f"{name}.{node.name} has {length} lines"
