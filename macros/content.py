@@ -10,6 +10,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 import re
 
+from .loading import line_col
 from .problems import Problem
 from .text import url_problem
 
@@ -95,6 +96,4 @@ def _locate(source: str, pattern: str, nth: int) -> tuple[int, int]:
     matches = list(re.finditer(pattern, source, re.I)) if pattern else []
     if not matches:
         return 1, 1
-    index = matches[min(nth, len(matches) - 1)].start()
-    line = source.count("\n", 0, index) + 1
-    return line, index - (source.rfind("\n", 0, index) + 1) + 1
+    return line_col(source, matches[min(nth, len(matches) - 1)].start())

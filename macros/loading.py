@@ -74,7 +74,8 @@ def _pos(mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of an index into text."""
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
@@ -88,7 +89,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         good = raw[: err.start].decode("utf-8")
-        line, col = _line_col(good, len(good))
+        line, col = line_col(good, len(good))
         return None, [Problem(path, line, col, f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
                               "save the file as UTF-8")]
     text = text.removeprefix("\ufeff")
@@ -97,7 +98,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                               "'kind: self-assessment'")]
     problems = []
     for match in re.finditer(r"\t", text):
-        line, col = _line_col(text, match.start())
+        line, col = line_col(text, match.start())
         if not problems or problems[-1].line != line:
             problems.append(Problem(path, line, col, "tab character",
                                     "use spaces: YAML indentation and quiz text take no tabs"))
@@ -118,7 +119,7 @@ def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(path, line, col, f"YAML syntax error: {what}",
                               "check indentation, colons and quotes on this line and the one above")]
     except ReaderError as err:
-        line, col = _line_col(text, err.position)
+        line, col = line_col(text, err.position)
         return None, [Problem(path, line, col, f"character U+{err.character:04X} is not allowed",
                               "remove it or write it as an escape in a double-quoted string")]
     except YAMLError as err:  # pragma: no cover - any other parser complaint still gets a location

@@ -6,6 +6,7 @@ from pathlib import Path, PurePosixPath
 import re
 from urllib.parse import urlsplit
 
+from ..loading import line_col
 from ..pages import check_front_matter
 from ..problems import Problem
 from .build import Build, page_file
@@ -47,8 +48,7 @@ def check_quick_exit(url, config_file: Path) -> list[Problem]:
     """The quick exit must lead to an https: page: it is written into every page's header."""
     text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
     match = re.search(r"^[ \t]*quick_exit_url[ \t]*:[ \t]*", text, re.M)
-    line, col = (text.count("\n", 0, match.end()) + 1, match.end() - text.rfind("\n", 0, match.end())) \
-        if match else (1, 1)
+    line, col = line_col(text, match.end()) if match else (1, 1)
     parts = urlsplit(url) if isinstance(url, str) else None
     if parts and parts.scheme == "https" and parts.hostname and not re.search(r"[\s\x00-\x1f\x7f\"'<>\\]", url):
         return []
