@@ -145,7 +145,7 @@ def bench_startup(site_a: Path, loads: int) -> None:
     print(f"\nStart-up in Chromium: DOMContentLoaded to widget interactive, median of {loads} loads")
     from playwright.sync_api import sync_playwright
 
-    from macros.catalog import load_catalog
+    from macros.engine.catalog import load_catalog
     from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path, serving
     from tests.browser.test_scoring_agreement import spec_of
 

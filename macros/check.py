@@ -8,9 +8,10 @@ import sys
 
 import jinja2
 
-from .catalog import load_catalog
-from .pages import body_line, check_body, check_front_matter, split_front_matter
+from .engine.catalog import load_catalog
+from .engine.pages import body_line, check_body, check_front_matter, split_front_matter
 from .project import read_layout
+from .render.text import removed_markup
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder holding mkdocs.yml, its pages and quizzes (default: here)")
     args = parser.parse_args(argv)
     layout = read_layout(args.project)
-    catalog = load_catalog(layout.quizzes, layout.root)
+    catalog = load_catalog(layout.quizzes, layout.root, removed_markup)
     docs = layout.docs
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
     pages |= {f"quizzes/{quiz_id}.md" for quiz_id in catalog.quizzes}

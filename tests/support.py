@@ -9,6 +9,10 @@ import socket
 import subprocess
 import sys
 
+from macros.engine.catalog import Catalog, LoadedQuiz, load_catalog, load_quiz
+from macros.engine.problems import Problem
+from macros.render.text import removed_markup
+
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC_DATA = ROOT / "tests" / "data" / "public"  # outside lists, vendored with their licences
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -41,3 +45,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+
+
+def project_quizzes() -> Catalog:
+    """The project's own quizzes (the samples live only in quizzes/), validated as a build does."""
+    return load_catalog(ROOT / "quizzes", ROOT, removed_markup)
+
+
+def quiz_from_text(text: str | bytes, file: str) -> tuple[LoadedQuiz | None, list[Problem]]:
+    """One quiz file's text, validated as a build does; file is its project-relative path."""
+    return load_quiz(text.encode() if isinstance(text, str) else text, file, removed_markup)

@@ -15,10 +15,16 @@ from tests.support import ROOT
 
 PACKAGE = ROOT / "macros"
 FRAMEWORK = {"mkdocs", "mkdocs_macros", "material"}  # the site generator and its theme
+HTML = {"markdown", "nh3", "bs4", "markupsafe", "html"}  # code that makes or reads HTML
 RULES = {
-    # part of macros/ -> the top-level packages it may not import
+    # part of macros/ -> the modules it may not import (a name also forbids everything below it)
+    "macros": FRAMEWORK | {"macros.adapter"},  # the CLI and everything else
     "macros.adapter": set(),  # the one part that knows MkDocs and mkdocs-macros
-    "macros": FRAMEWORK,  # everything else
+    "macros.engine": FRAMEWORK | HTML | {"macros.render", "macros.publish", "macros.adapter"},
+    "macros.engine.scoring": FRAMEWORK | HTML | {"macros.render", "macros.publish", "macros.adapter",
+                                                 "macros.engine.catalog", "macros.engine.loading"},
+    "macros.render": FRAMEWORK | {"macros.publish", "macros.adapter"},
+    "macros.publish": FRAMEWORK | {"macros.adapter"},
 }
 CLI = "macros.check"
 MAX_LINES, MAX_FUNCTION_LINES = 300, 50
@@ -53,11 +59,24 @@ def rule_for(name: str) -> set[str]:
 MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 
-def test_only_the_adapter_imports_the_site_generator():
+def forbidden(imported: str, rule: set[str]) -> bool:
+    parts = imported.split(".")
+    return any(".".join(parts[:n]) in rule for n in range(1, len(parts) + 1))
+
+
+def test_each_part_imports_only_what_its_rule_allows():
     crossings = [(name, imported) for name, path in MODULES.items() for imported in imports(path)
-                 if imported.split(".")[0] in rule_for(name)]
+                 if forbidden(imported, rule_for(name))]
     assert crossings == []
+
+
+def test_the_rules_bind_real_code():
+    """Each part exists, and the rules do forbid what the parts around them use."""
+    assert all(any(name == part or name.startswith(part + ".") for name in MODULES) for part in RULES)
+    assert forbidden("mkdocs.plugins", rule_for("macros.render.text"))
     assert any(imported.split(".")[0] == "mkdocs" for imported in imports(PACKAGE / "adapter" / "plugin.py"))
+    assert any(imported.split(".")[0] == "nh3" for imported in imports(PACKAGE / "render" / "text.py"))
+    assert forbidden("nh3", rule_for("macros.engine.catalog"))
 
 
 def test_the_cli_imports_nothing_of_the_site_generator():
@@ -70,7 +89,7 @@ def test_the_cli_imports_nothing_of_the_site_generator():
         found = imports(MODULES[name])
         assert not {n.split(".")[0] for n in found} & FRAMEWORK, name
         todo += [n for n in found if n.startswith("macros")]
-    assert "macros.catalog" in seen and "macros.project" in seen  # the walk did reach the engine
+    assert "macros.engine.catalog" in seen and "macros.project" in seen  # the walk did reach the engine
 
 
 def test_the_cli_checks_a_project_where_mkdocs_cannot_be_imported():

@@ -10,10 +10,10 @@ import secrets
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from ..catalog import Catalog
-from ..lessons import ORDER, Lesson
-from ..pages import MacroCall
-from ..problems import Problem
+from ..engine.catalog import Catalog
+from ..engine.lessons import ORDER, Lesson
+from ..engine.pages import MacroCall
+from ..engine.problems import Problem
 
 
 class Build:

@@ -6,9 +6,9 @@ from pathlib import Path, PurePosixPath
 import re
 from urllib.parse import urlsplit
 
-from ..loading import line_col
-from ..pages import check_front_matter
-from ..problems import Problem
+from ..engine.loading import line_col
+from ..engine.pages import check_front_matter
+from ..engine.problems import Problem
 from .build import Build, page_file
 
 # Files of docs/ that are not pages: the project's own assets, and pictures that cannot carry

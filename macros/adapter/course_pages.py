@@ -7,12 +7,12 @@ from pathlib import PurePosixPath
 
 from mkdocs.utils import get_relative_url
 
-from ..catalog import LoadedQuiz
-from ..export import Standalone
-from ..lessons import ORDER, Lesson, check_knowledge_check, load_lesson
-from ..problems import Problem, by_closeness
-from ..rendering import render_lesson, render_quiz, render_use_panel
-from ..text import MarkdownRenderer, plain
+from ..engine.catalog import LoadedQuiz
+from ..engine.lessons import ORDER, Lesson, check_knowledge_check, load_lesson
+from ..engine.problems import Problem, by_closeness
+from ..publish.export import Standalone
+from ..render.rendering import render_lesson, render_quiz, render_use_panel
+from ..render.text import plain, removed_markup
 from .build import Build
 
 
@@ -38,7 +38,7 @@ def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> st
     def neighbour(other: Lesson | None):
         if other is None:
             return None
-        return {"url": get_relative_url(f"lessons/{other.slug}/", page.file.url), "title": other.title}
+        return {"url": get_relative_url(f"lessons/{other.slug}/", page.file.url), "title": plain(other.parts.title)}
 
     copies = build.quizzes_on_page.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
     quiz_html = render_quiz(build.catalog.quizzes[lesson.quiz_id], level=3, instance=copies,
@@ -46,7 +46,7 @@ def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> st
     return render_lesson(lesson, body, quiz_html, ORDER.index(lesson.slug) + 1, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
                          neighbour(landed[index + 1] if index + 1 < len(landed) else None),
-                         use_panel(build, page, config, "lessons", lesson.slug, "lesson", lesson.title), build.stash)
+                         use_panel(build, page, config, "lessons", lesson.slug, "lesson", plain(lesson.parts.title)), build.stash)
 
 
 def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title: str) -> str:
@@ -62,7 +62,6 @@ def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title
 
 def load_lessons(build: Build, files) -> None:
     """Validate every lesson once per build and check each has its knowledge check."""
-    renderer = MarkdownRenderer()
     for file in files.documentation_pages():
         path = PurePosixPath(file.src_uri)
         if path.parent.as_posix() != "lessons" or path.name == "index.md":
@@ -73,7 +72,7 @@ def load_lessons(build: Build, files) -> None:
                                                "lesson URLs are fixed: " + ", ".join(by_closeness(path.stem, ORDER)[:3])
                                                + " are the closest"))
             continue
-        lesson, problems = load_lesson(file.content_string, where, path.stem, renderer)
+        lesson, problems = load_lesson(file.content_string, where, path.stem, removed_markup)
         build.page_problems.extend(problems)
         if lesson is None:
             continue
@@ -95,5 +94,5 @@ def quiz_standalone(build: Build, loaded: LoadedQuiz) -> Standalone:
     lesson = next((lesson for lesson in build.lessons.values() if lesson.quiz_id == loaded.id), None)
     if lesson is not None:
         return Standalone("quizzes", loaded.id, title, html_, page_url, f"lessons/{lesson.slug}/",
-                          f"the lesson “{lesson.title}”")
+                          f"the lesson “{plain(lesson.parts.title)}”")
     return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, f"“{title}”")

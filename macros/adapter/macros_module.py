@@ -11,9 +11,10 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from ..pages import body_line, check_body, has_markers
-from ..problems import Problem, by_closeness
-from ..rendering import render_file_listing, render_learning_path, render_privacy_controls, render_quiz
+from ..engine.pages import body_line, check_body, has_markers
+from ..engine.problems import Problem, by_closeness
+from ..render.rendering import render_file_listing, render_learning_path, render_privacy_controls, render_quiz
+from ..render.text import plain
 from .build import Build, page_file
 
 NOT_RENDERED = "This page has errors: see the build output."
@@ -93,7 +94,7 @@ def define_env(env) -> None:
     def learning_path(build, page, line, col) -> str:
         return build.stash(render_learning_path([
             {"slug": lesson.slug, "url": get_relative_url(f"lessons/{lesson.slug}/", page.file.url),
-             "title": lesson.title, "description": lesson.parts.description, "minutes": lesson.minutes}
+             "title": plain(lesson.parts.title), "description": lesson.parts.description, "minutes": lesson.minutes}
             for lesson in build.landed_lessons()]))
 
     @env.macro

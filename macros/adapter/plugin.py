@@ -15,14 +15,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..assets import minify_assets
-from ..catalog import load_catalog
-from ..content import check_content
-from ..export import Standalone, Worksheet, export_all, write_schema
-from ..lessons import ORDER
-from ..problems import Problem
-from ..security import PLACEHOLDER, apply_policy, template_script_hashes
-from ..text import plain, to_html
+from ..engine.catalog import load_catalog
+from ..engine.lessons import ORDER
+from ..engine.problems import Problem
+from ..publish.assets import minify_assets
+from ..publish.export import Standalone, Worksheet, export_all, write_schema
+from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
+from ..render.content import check_content
+from ..render.text import plain, removed_markup, to_html
 from .build import Build, page_file
 from .checks import check_docs_files, check_front_matters, check_quick_exit
 from .config import CloserConfig
@@ -42,7 +42,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
 
     def on_config(self, config):
         project = Path(config.config_file_path).parent
-        self.build = Build(load_catalog(project / self.config.quizzes_dir, project))
+        self.build = Build(load_catalog(project / self.config.quizzes_dir, project, removed_markup))
         self.build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"),
                                                      Path(config.config_file_path))
         if self.serving:  # `mkdocs serve` injects a live-reload script no build-time hash allows
@@ -100,7 +100,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         lesson = self.build.lessons.get(page.file.src_uri)
         if lesson is None:
             return markdown
-        page.title = html.escape(lesson.title, quote=False)
+        page.title = html.escape(plain(lesson.parts.title), quote=False)
         page.meta["description"] = plain(lesson.parts.description)
         return lesson_markdown(self.build, lesson, markdown, page, config)
 
@@ -110,8 +110,8 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         html = build.unstash(html)
         lesson = build.lessons.get(page.file.src_uri)
         if lesson is not None:
-            alone = Standalone("lessons", lesson.slug, lesson.title, html, page.url, page.url,
-                               f"the lesson “{lesson.title}”")
+            alone = Standalone("lessons", lesson.slug, plain(lesson.parts.title), html, page.url, page.url,
+                               f"the lesson “{plain(lesson.parts.title)}”")
             build.standalone.append(alone)
             exercise = lesson.parts.exercise
             build.worksheets.append(Worksheet(alone, ORDER.index(lesson.slug) + 1, len(ORDER),

@@ -10,15 +10,14 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from macros.catalog import load_catalog
-from macros.schema import SelfAssessment
+from macros.engine.schema import SelfAssessment
 from tests.browser.test_site import sitemap_paths
-from tests.support import ROOT
+from tests.support import project_quizzes
 
 pytestmark = pytest.mark.browser
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()  # packaged, never a CDN
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CATALOG = load_catalog(ROOT / "quizzes", ROOT)
+CATALOG = project_quizzes()
 PALETTES = {"light": "default", "dark": "slate"}
 
 

@@ -8,14 +8,13 @@ import shutil
 
 import pytest
 
-from macros.catalog import load_catalog
-from macros.lessons import ORDER
+from macros.engine.lessons import ORDER
 from tests.browser.test_accessibility import take_quiz
-from tests.support import ROOT
+from tests.support import project_quizzes
 
 pytestmark = pytest.mark.browser
 DOWNLOADS = [f"lessons/{slug}.html" for slug in ORDER] + \
-            [f"quizzes/{quiz_id}.html" for quiz_id in sorted(load_catalog(ROOT / "quizzes", ROOT).quizzes)]
+            [f"quizzes/{quiz_id}.html" for quiz_id in sorted(project_quizzes().quizzes)]
 _WATCH_POLICY = """document.addEventListener("securitypolicyviolation",
   (event) => window.__closerReport(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));"""
 

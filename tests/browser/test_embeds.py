@@ -6,13 +6,12 @@ import html
 
 import pytest
 
-from macros.catalog import load_catalog
 from tests.browser.conftest import serving
 from tests.browser.test_accessibility import axe_violations, take_quiz
-from tests.support import ROOT, free_port
+from tests.support import free_port, project_quizzes
 
 pytestmark = pytest.mark.browser
-QUIZZES = sorted(load_catalog(ROOT / "quizzes", ROOT).quizzes)
+QUIZZES = sorted(project_quizzes().quizzes)
 LESSON = "trust"
 FIT = 3  # pixels: the frame's height may differ from its content's by rounding only
 CHROME = ".md-header, .md-sidebar, .md-footer, .md-search, .closer-exit"

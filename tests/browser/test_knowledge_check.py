@@ -6,13 +6,12 @@ import json
 
 import pytest
 
-from macros.catalog import load_catalog
-from tests.support import ROOT
+from tests.support import project_quizzes
 
 pytestmark = pytest.mark.browser
 QUIZ_ID = "sample-knowledge-check"
 PAGE = f"/quizzes/{QUIZ_ID}/"
-LOADED = load_catalog(ROOT / "quizzes", ROOT).quizzes[QUIZ_ID]
+LOADED = project_quizzes().quizzes[QUIZ_ID]
 KEY = f"closer:{QUIZ_ID}:v{LOADED.quiz.version}"
 
 

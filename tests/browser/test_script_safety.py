@@ -8,10 +8,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.catalog import load_quiz
-from macros.text import MarkdownRenderer
 from tests.browser.conftest import open_page, serving
-from tests.support import copy_project, free_port, run_mkdocs_build
+from tests.support import copy_project, free_port, quiz_from_text, run_mkdocs_build
 from tests.unit.test_sanitizer import NAUGHTY, PAYLOADS, browser_url
 
 pytestmark = pytest.mark.browser
@@ -68,7 +66,7 @@ def hostile_site(tmp_path_factory):
     """The project with every public payload in quiz text fields, built (not --strict) and served."""
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     strings = [json.dumps(s, ensure_ascii=False) for s in PAYLOADS + NAUGHTY]
-    renderer, kept, refused = MarkdownRenderer(), [], []
+    kept, refused = [], []
     texts = iter(strings + strings[:40])  # wrap around so the last quiz is full too
     used = 0
     while used < len(strings):
@@ -78,7 +76,7 @@ def hostile_site(tmp_path_factory):
             text = make(counted)
             used += counted.count
             quiz_id = f"hostile-{len(kept) + len(refused)}"
-            _, problems = load_quiz(text.encode(), f"quizzes/{quiz_id}.yml", renderer)
+            _, problems = quiz_from_text(text.encode(), f"quizzes/{quiz_id}.yml")
             if any(not p.warning for p in problems):
                 refused.append(problems)
                 continue

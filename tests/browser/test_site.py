@@ -6,13 +6,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from macros.catalog import load_catalog
-from macros.schema import SelfAssessment
-from macros.text import plain
-from tests.support import ROOT
+from macros.engine.schema import SelfAssessment
+from macros.render.text import plain
+from tests.support import project_quizzes
 
 pytestmark = pytest.mark.browser
-CATALOG = load_catalog(ROOT / "quizzes", ROOT)
+CATALOG = project_quizzes()
 
 
 def sitemap_paths(built_site) -> list[str]:

@@ -11,13 +11,13 @@ import json
 
 import pytest
 
-from macros.catalog import load_catalog
+from macros.render.fingerprints import previous_fingerprint
 from tests.browser.conftest import serving
-from tests.support import ROOT, free_port
+from tests.support import ROOT, free_port, project_quizzes
 
 pytestmark = pytest.mark.browser
 LEGACY = ROOT / "tests" / "data" / "legacy-5fdcdfb"
-CATALOG = load_catalog(ROOT / "quizzes", ROOT)
+CATALOG = project_quizzes()
 CHECK, SCALE = "sample-knowledge-check", "sample-self-assessment"
 
 
@@ -27,7 +27,7 @@ def stored(page, quiz_id: str) -> dict:
 
 
 def test_answers_saved_on_the_old_site_come_back_on_the_new_one(browser, built_site):
-    assert CATALOG.quizzes[CHECK].fingerprint != CATALOG.quizzes[CHECK].previous_fingerprint  # a real change
+    assert CATALOG.quizzes[CHECK].fingerprint != previous_fingerprint(CATALOG.quizzes[CHECK])  # a real change
     origin = f"http://127.0.0.1:{free_port()}"
     context = browser.new_context(service_workers="block")
     context.route("**/*", lambda route: route.continue_())  # routing turns the HTTP cache off: each site as served
@@ -43,7 +43,7 @@ def test_answers_saved_on_the_old_site_come_back_on_the_new_one(browser, built_s
         for item in page.locator(".closer-quiz__item").all():
             item.locator("input").nth(3).check()
         page.get_by_role("button", name="Show my results").click()
-        assert stored(page, CHECK)["fingerprint"] == CATALOG.quizzes[CHECK].previous_fingerprint
+        assert stored(page, CHECK)["fingerprint"] == previous_fingerprint(CATALOG.quizzes[CHECK])
     with serving(built_site, origin):
         page.goto(f"{origin}/embed/quizzes/{CHECK}/")
         first = page.locator(".closer-quiz__question").first

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 import pytest
 
-from macros.lessons import ORDER
+from macros.engine.lessons import ORDER
 
 pytestmark = pytest.mark.browser
 SITE_CHROME = ("Leave this page", "Skip to content", "Print this worksheet", "Use this in your material",

@@ -5,11 +5,10 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.catalog import load_catalog
-from macros.scoring import score
-from tests.support import ROOT
+from macros.engine.scoring import score
+from tests.support import project_quizzes
 
-CATALOG = load_catalog(ROOT / "quizzes", ROOT)
+CATALOG = project_quizzes()
 CHECK_IN = CATALOG.quizzes["intimacy-check-in"].quiz
 BARRIERS = CATALOG.quizzes["barriers"].quiz
 

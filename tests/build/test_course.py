@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 import pytest
 import textstat
 
-from macros.lessons import ORDER
+from macros.engine.lessons import ORDER
 from tests import originality
 from tests.support import ROOT, run_mkdocs_build
 

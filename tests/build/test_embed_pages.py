@@ -7,12 +7,11 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.catalog import load_catalog
-from macros.lessons import ORDER
+from macros.engine.lessons import ORDER
 from tests.build.test_privacy_policy import sha256
-from tests.support import ROOT
+from tests.support import project_quizzes
 
-QUIZZES = sorted(load_catalog(ROOT / "quizzes", ROOT).quizzes)
+QUIZZES = sorted(project_quizzes().quizzes)
 ITEMS = [("lessons", slug) for slug in ORDER] + [("quizzes", quiz_id) for quiz_id in QUIZZES]
 THEME_CHROME = ".md-header, .md-tabs, .md-sidebar, .md-nav, .md-footer, .md-search, [data-md-component]"
 SITE_ONLY = ".closer-use, .closer-lesson__pager, .closer-lesson__progress, .closer-exit"

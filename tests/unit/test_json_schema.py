@@ -14,12 +14,10 @@ from pydantic.json_schema import models_json_schema
 import pytest
 from ruamel.yaml import YAML
 
-from macros import schema as model
-from macros.catalog import load_quiz
-from macros.json_schema import SCALARS, QuizSchema, quiz_json_schema
-from macros.loading import Scalar, load
-from macros.text import MarkdownRenderer
-from tests.support import FIXTURES, ROOT
+from macros.engine import schema as model
+from macros.engine.loading import Scalar, load
+from macros.publish.json_schema import SCALARS, QuizSchema, quiz_json_schema
+from tests.support import FIXTURES, ROOT, quiz_from_text
 
 URL = "https://example.test/schema/quiz.schema.json"
 SCHEMA = quiz_json_schema(URL)
@@ -69,7 +67,7 @@ def editor_problems(text: str) -> list[str]:
 
 
 def engine_accepts(name: str, raw: bytes) -> bool:
-    loaded, problems = load_quiz(raw, f"quizzes/{name}", MarkdownRenderer())
+    loaded, problems = quiz_from_text(raw, f"quizzes/{name}")
     return loaded is not None and not any(not p.warning for p in problems)
 
 
@@ -276,7 +274,7 @@ def test_a_value_type_without_a_declared_schema_fails_generation():
 
 
 def test_the_command_prints_the_schema_with_its_url():
-    result = subprocess.run([sys.executable, "-m", "macros.json_schema", URL], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "macros.publish.json_schema", URL], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)

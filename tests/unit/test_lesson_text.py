@@ -12,16 +12,15 @@ from bs4 import BeautifulSoup
 import markdown
 import pytest
 
-from macros.lessons import load_lesson
-from macros.pages import check_front_matter
-from macros.rendering import markdown_literal, render_lesson
-from macros.text import MarkdownRenderer
+from macros.engine.lessons import load_lesson
+from macros.engine.pages import check_front_matter
+from macros.render.rendering import markdown_literal, render_lesson
+from macros.render.text import removed_markup
 from tests.unit.test_sanitizer import NAUGHTY, PAYLOADS, WIDGET_TAGS, assert_inert
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
 EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "toc"]  # as mkdocs.yml has them
 PAGE_TAGS = WIDGET_TAGS | {"h2", "h3", "nav", "table", "thead", "tbody", "tr", "th", "td", "div"}
-renderer = MarkdownRenderer()
 
 
 def lesson_with_everywhere(text: str) -> str:
@@ -45,7 +44,7 @@ A plain body.
 
 def page_html(source: str) -> str:
     """The lesson's content as the build makes it, or None when it is refused."""
-    lesson, problems = load_lesson(source, "docs/lessons/trust.md", "trust", renderer)
+    lesson, problems = load_lesson(source, "docs/lessons/trust.md", "trust", removed_markup)
     problems += check_front_matter(source, "docs/lessons/trust.md", lesson=True)
     if lesson is None or any(not p.warning for p in problems):
         assert problems and all(str(p).startswith("docs/lessons/trust.md:") for p in problems)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.loading import Scalar, load
+from macros.engine.loading import Scalar, load
 
 
 def load_ok(text: str):

@@ -6,11 +6,9 @@ import re
 
 import pytest
 
-from macros.catalog import load_quiz
-from macros.loading import MAX_BYTES
-from macros.rules import check_links
-from macros.text import MarkdownRenderer
-from tests.support import FIXTURES
+from macros.engine.loading import MAX_BYTES
+from macros.engine.rules import check_links
+from tests.support import FIXTURES, quiz_from_text
 
 CORPUS = FIXTURES / "invalid"
 CASES = [line.split("\t") for line in (CORPUS / "EXPECTED.tsv").read_text().splitlines()[1:]]
@@ -18,7 +16,7 @@ LINE = re.compile(r"^quizzes/[^:]+:\d+:\d+: (warning: )?[^;]+; .+$")
 
 
 def problems_of(name: str, raw: bytes):
-    loaded, problems = load_quiz(raw, f"quizzes/{name}", MarkdownRenderer())
+    loaded, problems = quiz_from_text(raw, f"quizzes/{name}")
     if loaded:  # a valid structure can still point at a page the site lacks
         problems = problems + check_links(loaded.quiz, loaded.document, loaded.file, {"index.md"})
     return loaded, [str(p) for p in problems]

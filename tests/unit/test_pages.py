@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from macros.pages import check_body, check_front_matter
+from macros.engine.pages import check_body, check_front_matter
 
 ENV = jinja2.Environment()  # the delimiters mkdocs-macros uses by default
 

@@ -7,18 +7,17 @@ import os
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.catalog import load_quiz
-from macros.rendering import render_quiz
-from macros.security import script_hash, template_script_hashes
-from macros.text import MarkdownRenderer, to_html
-from tests.support import FIXTURES, ROOT
+from macros.publish.security import script_hash, template_script_hashes
+from macros.render.rendering import render_quiz
+from macros.render.text import to_html
+from tests.support import FIXTURES, ROOT, quiz_from_text
 
 VALID = sorted((FIXTURES / "valid").glob("*.yml"))
 GOLDEN = ROOT / "tests" / "golden"
 
 
 def loaded(path):
-    quiz, problems = load_quiz(path.read_bytes(), f"quizzes/{path.name}", MarkdownRenderer())
+    quiz, problems = quiz_from_text(path.read_bytes(), f"quizzes/{path.name}")
     assert problems == [] and quiz is not None
     return quiz
 

@@ -14,11 +14,11 @@ import warnings
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.catalog import load_quiz
-from macros.export import inline_images
-from macros.rendering import render_quiz
-from macros.text import ATTRIBUTES, BLOCK_TAGS, MarkdownRenderer
+from macros.publish.export import inline_images
+from macros.render.rendering import render_quiz
+from macros.render.text import ATTRIBUTES, BLOCK_TAGS, MarkdownRenderer
 from tests.support import PUBLIC_DATA as DATA
+from tests.support import quiz_from_text
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"}
 
@@ -157,7 +157,7 @@ WIDGET_TAGS = BLOCK_TAGS | {"div", "h1", "h2", "fieldset", "legend", "label", "i
                          ids=["knowledge-check", "self-assessment"])
 def test_payloads_in_every_text_field_render_inert_widgets(make):
     for payload in PAYLOADS[::3] + NAUGHTY[::5]:
-        loaded, problems = load_quiz(make(payload), "quizzes/hostile.yml", renderer)
+        loaded, problems = quiz_from_text(make(payload), "quizzes/hostile.yml")
         if loaded is None:  # refused: then only with located lines
             assert problems and all(str(p).startswith("quizzes/hostile.yml:") for p in problems)
             continue

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.catalog import load_quiz
-from macros.scoring import round_half_up, score
-from macros.text import MarkdownRenderer
+from macros.engine.scoring import round_half_up, score
+from tests.support import quiz_from_text
 
 
 def quiz(items: str, bands: str = "[{upto: 2.5, label: Low}, {upto: 3.75, label: Mid}, {upto: 5, label: High}]",
@@ -20,7 +19,7 @@ dimensions:
 items:
 {items}
 {overall}"""
-    loaded, problems = load_quiz(text.encode(), "quizzes/t.yml", MarkdownRenderer())
+    loaded, problems = quiz_from_text(text.encode(), "quizzes/t.yml")
     assert problems == [], problems
     return loaded.quiz
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 import re
 
-from .loading import line_col
-from .problems import Problem
+from ..engine.loading import line_col
+from ..engine.problems import Problem
 from .text import url_problem
 
 _TEXT = {"p", "blockquote", "pre", "code", "em", "strong", "br", "hr", "sub", "sup", "kbd", "abbr", "del", "ins",

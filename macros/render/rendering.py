@@ -11,9 +11,10 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .catalog import LoadedQuiz
-from .lessons import Lesson
-from .schema import TrueFalseQuestion
+from ..engine.catalog import LoadedQuiz
+from ..engine.lessons import Lesson
+from ..engine.schema import TrueFalseQuestion
+from .fingerprints import previous_fingerprint
 from .text import plain, to_html
 
 _PAGE_LINK = re.compile(r'href="((?![a-z][a-z0-9+.-]*:|/|#)[^"]*?\.md(?:#[^"]*)?)"')
@@ -49,7 +50,7 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
     prefix = f"closer-{loaded.id}" + (f"-{instance}" if instance > 1 else "")
     template = _env.get_template(f"{loaded.quiz.kind}.html")
     html = template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint,
-                           previous_fingerprint=loaded.previous_fingerprint, level=level,
+                           previous_fingerprint=previous_fingerprint(loaded), level=level,
                            prefix=prefix, options=_options, link=link, link_title=link_title,
                            text=plain).strip()
     # Links in quiz text name pages as docs-relative paths (like recommend); point them at the page.

@@ -12,9 +12,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
+from ..render.rendering import render_standalone, render_worksheet
 from .assets import ASSETS
 from .json_schema import quiz_json_schema
-from .rendering import render_standalone, render_worksheet
 from .security import standalone_policy
 
 STYLESHEETS = ("standalone.css", "site.css", "quiz.css")

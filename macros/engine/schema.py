@@ -46,11 +46,10 @@ def _text(inline: bool):
         if not value.strip():
             raise fail("text is empty", "write the text, or remove the key if it is optional")
         context = info.context or {}
-        renderer = context.get("renderer")
-        if renderer is None:
+        markup = context.get("markup")
+        if markup is None:
             return str(value)
-        _, removed = renderer.render(str(value), inline=inline)  # rendered to report, kept as source
-        for what in removed:
+        for what in markup(str(value), inline):  # checked to report, kept as source
             context["problems"].append(Problem(context["path"], value.line, value.col,
                                                f"{what} removed from the text",
                                                "write plain Markdown: links, emphasis, lists",

@@ -5,7 +5,7 @@ An editor validates what its YAML parser makes of the file (YAML 1.2 core types:
 written. So each value type of schema.py gets the JSON types of every spelling the engine accepts:
 the schema may miss a mistake (the build still reports it) but never flags a quiz that builds.
 
-    python -m macros.json_schema [URL]    prints the schema, with URL as its $id
+    python -m macros.publish.json_schema [URL]    prints the schema, with URL as its $id
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import sys
 
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
-from . import schema as model
-from .loading import Scalar
+from ..engine import schema as model
+from ..engine.loading import Scalar
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DEFAULT_URL = "https://closer.invalid/schema/quiz.schema.json"
@@ -74,12 +74,12 @@ class QuizSchema(GenerateJsonSchema):
             return inner  # a model's before-validators (unknown keys, quoted keys) only ever reject
         function = schema["function"]["function"]
         if function not in SCALARS:
-            raise TypeError(f"{function.__qualname__}: add its JSON schema to macros/json_schema.py")
+            raise TypeError(f"{function.__qualname__}: add its JSON schema to macros/publish/json_schema.py")
         return SCALARS[function](inner)
 
     def function_wrap_schema(self, schema) -> dict:
         # A wrap validator may accept what its inner type refuses: the schema would then be too strict.
-        raise TypeError("a wrap validator needs its JSON schema in macros/json_schema.py")
+        raise TypeError("a wrap validator needs its JSON schema in macros/publish/json_schema.py")
 
     def nullable_schema(self, schema) -> dict:
         # The loader never yields None (a YAML null is text to a text field), so `X | None` is just X.

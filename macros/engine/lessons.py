@@ -14,9 +14,9 @@ import re
 from pydantic import Field, ValidationError
 
 from .loading import load
+from .markup import MarkupCheck, words
 from .problems import Problem
 from .schema import BlockText, Identifier, InlineText, Integer, Strict
-from .text import MarkdownRenderer, plain
 from .validation import located
 
 # The learning order; these URLs are fixed (coaches and recommendations link to them).
@@ -63,10 +63,6 @@ class Lesson:
         return self.parts.quiz or self.slug
 
     @property
-    def title(self) -> str:
-        return plain(self.parts.title)
-
-    @property
     def reading_minutes(self) -> int:
         return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
 
@@ -79,7 +75,7 @@ class Lesson:
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
-def load_lesson(text: str, file: str, slug: str, renderer: MarkdownRenderer) -> tuple[Lesson | None, list[Problem]]:
+def load_lesson(text: str, file: str, slug: str, markup: MarkupCheck) -> tuple[Lesson | None, list[Problem]]:
     """Validate one lesson file's text; problems carry the file's own line numbers."""
     match = _FRONT.match(text)
     if not match:
@@ -89,7 +85,7 @@ def load_lesson(text: str, file: str, slug: str, renderer: MarkdownRenderer) -> 
     doc, problems = load(("\n" + match.group(1)).encode(), file)
     if doc is None:
         return None, problems
-    context = {"renderer": renderer, "problems": problems, "path": file}
+    context = {"markup": markup, "problems": problems, "path": file}
     try:
         parts = LessonParts.model_validate(doc.data if isinstance(doc.data, dict) else {}, context=context)
     except ValidationError as err:
@@ -105,10 +101,9 @@ def load_lesson(text: str, file: str, slug: str, renderer: MarkdownRenderer) -> 
                                 "write the lesson's text after the closing '---'"))
     if any(not p.warning for p in problems):
         return None, sorted(set(problems))
-    words = len(re.findall(r"\w+", body)) + sum(len(re.findall(r"\w+", plain(s)))
-                                                for s in [*parts.objectives, *parts.exercise.steps,
-                                                          parts.exercise.solo, *parts.reflection, *parts.takeaways])
-    return Lesson(slug, file, parts, body, body_line, words), sorted(set(problems))
+    counted = sum(words(s) for s in [body, *parts.objectives, *parts.exercise.steps,
+                                     parts.exercise.solo, *parts.reflection, *parts.takeaways])
+    return Lesson(slug, file, parts, body, body_line, counted), sorted(set(problems))
 
 
 def check_knowledge_check(lesson: Lesson, quiz) -> list[Problem]:

@@ -100,15 +100,26 @@ class MarkdownRenderer:
         return clean.strip(), removed
 
 
-_shared = None
-
-
 @functools.lru_cache(maxsize=None)
+def _rendered(source: str, inline: bool) -> tuple[str, tuple[str, ...]]:
+    renderer = _renderer()
+    html, removed = renderer.render(source, inline)
+    return html, tuple(removed)
+
+
+@functools.lru_cache(maxsize=1)
+def _renderer() -> MarkdownRenderer:
+    return MarkdownRenderer()
+
+
 def to_html(source: str, inline: bool) -> str:
     """Sanitized HTML of a text field's Markdown source (what was removed is reported at validation)."""
-    global _shared
-    _shared = _shared or MarkdownRenderer()
-    return _shared.render(source, inline)[0]
+    return _rendered(source, inline)[0]
+
+
+def removed_markup(source: str, inline: bool) -> list[str]:
+    """What rendering removes from a Markdown source: the check the engine's validation is given."""
+    return list(_rendered(source, inline)[1])
 
 
 def plain(source: str, inline: bool = True) -> str:

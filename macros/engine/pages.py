@@ -28,7 +28,7 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 # Without '---' lines, MkDocs reads "key: value" lines at the top as metadata (MultiMarkdown style),
 # which the theme writes into pages unchecked: the course refuses that form.
 LOOSE_METADATA = re.compile(r"\A[ ]{0,3}[A-Za-z0-9_-]+:")
-# Keys a page other than a lesson may set; a lesson's keys are its parts (macros.lessons).
+# Keys a page other than a lesson may set; a lesson's keys are its parts (macros.engine.lessons).
 PAGE_KEYS = ("title", "description", "hide")
 HIDE = ("navigation", "toc", "footer", "path")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from .loading import Document, Scalar
+from .markup import MarkupCheck
 from .problems import Problem, did_you_mean
 from .rules import check_rules
 from .schema import KINDS, Quiz, describe
-from .text import MarkdownRenderer
 
 _MESSAGES = {
     "list_type": ("expected a list, found {found}", "write one entry per line, each starting with '- '"),
@@ -58,7 +58,7 @@ def located(doc: Document, file: str, error: dict) -> Problem:
     return Problem(file, line, col, error["msg"], "see the authoring guide for this field")
 
 
-def validate(doc: Document, file: str, renderer: MarkdownRenderer) -> tuple[Quiz | None, list[Problem]]:
+def validate(doc: Document, file: str, markup: MarkupCheck) -> tuple[Quiz | None, list[Problem]]:
     """Validate a loaded document against the quiz format and its cross-field rules."""
     data = doc.data
     if not isinstance(data, dict):
@@ -74,7 +74,7 @@ def validate(doc: Document, file: str, renderer: MarkdownRenderer) -> tuple[Quiz
         return None, [Problem(file, line, col, f"unknown kind {describe(kind)}",
                               did_you_mean(str(kind), KINDS, "use 'knowledge-check' or 'self-assessment'"))]
     problems: list[Problem] = []
-    context = {"renderer": renderer, "problems": problems, "path": file}
+    context = {"markup": markup, "problems": problems, "path": file}
     try:
         quiz = model.model_validate(data, context=context)
     except ValidationError as err:

@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 from .loading import Document, load
+from .markup import MarkupCheck
 from .problems import Problem
 from .rules import check_links
 from .schema import ID_PATTERN, Quiz, SelfAssessment
-from .text import MarkdownRenderer, to_html
 from .validation import validate
 
 
@@ -27,38 +27,18 @@ class LoadedQuiz:
     @property
     def fingerprint(self) -> str:
         """Of the questions or items as written: only an edit to them (or a new version) drops saved answers."""
-        return _hash(self._content())
+        return fingerprint_of(self.content)
 
     @property
-    def previous_fingerprint(self) -> str:
-        """The fingerprint of the same content as the site computed it before, from rendered HTML.
-
-        Widgets still restore answers saved under it, so the upgrade loses no reader's answers;
-        a later change of algorithm would keep the one before it here in the same way.
-        """
-        return _hash(_as_rendered(self._content()))
-
-    def _content(self) -> list:
+    def content(self) -> list:
+        """The questions or items as plain data, text fields as their Markdown source."""
         content = self.quiz.items if isinstance(self.quiz, SelfAssessment) else self.quiz.questions
         return [part.model_dump(mode="json") for part in content]
 
 
-def _hash(content: list) -> str:
+def fingerprint_of(content) -> str:
+    """The 16 hex digits that name a quiz's questions or items in saved answers."""
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
-
-
-_INLINE_FIELDS = {"text", "prompt", "label", "feedback", "title", "true", "false"}
-_BLOCK_FIELDS = {"explanation", "message", "description", "intro"}
-
-
-def _as_rendered(data):
-    """Dumped content with each text field as its sanitized HTML, as the model used to hold it."""
-    if isinstance(data, list):
-        return [_as_rendered(value) for value in data]
-    if not isinstance(data, dict):
-        return data
-    return {key: to_html(value, key in _INLINE_FIELDS) if isinstance(value, str)
-            and key in _INLINE_FIELDS | _BLOCK_FIELDS else _as_rendered(value) for key, value in data.items()}
 
 
 @dataclass
@@ -80,7 +60,7 @@ class Catalog:
         self.problems.sort()
 
 
-def load_quiz(raw: bytes, file: str, renderer: MarkdownRenderer) -> tuple[LoadedQuiz | None, list[Problem]]:
+def load_quiz(raw: bytes, file: str, markup: MarkupCheck) -> tuple[LoadedQuiz | None, list[Problem]]:
     """Load and validate one quiz file's bytes, named by its project-relative path."""
     stem = Path(file).stem
     if not ID_PATTERN.fullmatch(stem):
@@ -89,15 +69,13 @@ def load_quiz(raw: bytes, file: str, renderer: MarkdownRenderer) -> tuple[Loaded
     doc, problems = load(raw, file)
     if doc is None:
         return None, problems
-    quiz, problems = validate(doc, file, renderer)
+    quiz, problems = validate(doc, file, markup)
     return (LoadedQuiz(stem, file, quiz, doc) if quiz else None), problems
 
 
-def load_catalog(folder: Path, root: Path | None = None) -> Catalog:
+def load_catalog(folder: Path, root: Path, markup: MarkupCheck) -> Catalog:
     """Load every quiz file in folder; paths in problems are relative to root."""
-    root = root or folder.parent
     catalog = Catalog()
-    renderer = MarkdownRenderer()
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         file = path.relative_to(root).as_posix()
         if path.suffix == ".yaml":
@@ -107,7 +85,7 @@ def load_catalog(folder: Path, root: Path | None = None) -> Catalog:
         if path.suffix != ".yml" or not path.is_file():
             continue
         catalog.ids.add(path.stem)
-        loaded, problems = load_quiz(path.read_bytes(), file, renderer)
+        loaded, problems = load_quiz(path.read_bytes(), file, markup)
         catalog.problems.extend(problems)
         if loaded:
             catalog.quizzes[loaded.id] = loaded

@@ -12,7 +12,6 @@ from fractions import Fraction
 from typing import Sequence
 
 from .schema import Band, SelfAssessment
-from .text import plain
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class Score:
     sum: int
     count: int
     items: int
-    band: str  # the band's label as text, or "" when there is no score or no bands
+    band: str  # the band's label as written (Markdown source), or "" when there is no score or no bands
 
     @property
     def enough(self) -> bool:
@@ -47,11 +46,11 @@ def round_half_up(total: int, count: int, decimals: int) -> str:
 
 
 def band_for(total: int, count: int, bands: Sequence[Band]) -> str:
-    """The label of the first band whose upto is at least the exact score."""
+    """The label (its source) of the first band whose upto is at least the exact score."""
     exact = Fraction(total, count)
     for band in bands:
         if exact <= Fraction(Decimal(band.upto)):
-            return plain(band.label)
+            return band.label
     return ""
 
 

@@ -1,0 +1,1 @@
+"""What a build adds beside its pages: embeds, downloads, worksheets, JSON Schema, policy, assets. No MkDocs."""
