@@ -9,6 +9,7 @@ import sys
 import jinja2
 
 from .engine.catalog import load_catalog
+from .engine.lessons import check_nav_order
 from .engine.pages import body_line, check_body, check_front_matter, split_front_matter
 from .project import read_layout
 from .render.text import removed_markup
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     pages |= {f"quizzes/{quiz_id}.md" for quiz_id in catalog.quizzes}
     catalog.check_links(pages)
     problems = catalog.problems + check_pages(docs)
+    if layout.nav:  # without a nav, MkDocs lists pages by name and there is no order to check
+        lessons = {p.stem for p in (docs / "lessons").glob("*.md")}
+        problems += check_nav_order(layout.nav, lessons, layout.config_text)
     for problem in sorted(problems):
         print(problem)
     count = len(catalog.quizzes)

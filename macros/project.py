@@ -39,16 +39,31 @@ class Layout:
     root: Path
     docs: Path
     quizzes: Path
+    nav: list[str]  # the page paths the nav lists, in order
+    config_text: str  # mkdocs.yml as written, to locate problems in it
 
 
 def read_layout(root: Path) -> Layout:
     """The project's docs and quizzes folders; the defaults when mkdocs.yml is missing or silent."""
     config_file = root / "mkdocs.yml"
-    config = yaml.load(config_file.read_text(encoding="utf-8"), _Loader) if config_file.is_file() else None
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    config = yaml.load(text, _Loader) if text else None
     config = config if isinstance(config, dict) else {}
     plugins = config.get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else [
         next(iter(entry.items())) if isinstance(entry, dict) else (entry, None) for entry in plugins]
     options = next((value for name, value in entries if name == "closer"), None)
     quizzes = (options or {}).get("quizzes_dir", "quizzes") if isinstance(options, dict) else "quizzes"
-    return Layout(root, root / str(config.get("docs_dir") or "docs"), root / str(quizzes))
+    return Layout(root, root / str(config.get("docs_dir") or "docs"), root / str(quizzes),
+                  _nav_paths(config.get("nav")), text)
+
+
+def _nav_paths(entries) -> list[str]:
+    """The page paths of a nav, in order: entries are paths, {title: path} or {title: [entries]}."""
+    if isinstance(entries, str):
+        return [entries]
+    if isinstance(entries, dict):
+        return [path for value in entries.values() for path in _nav_paths(value)]
+    if isinstance(entries, list):
+        return [path for entry in entries for path in _nav_paths(entry)]
+    return []

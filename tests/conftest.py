@@ -9,6 +9,16 @@ import pytest
 from tests.support import ROOT, copy_project, free_port, run_mkdocs_build
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from today's rendering instead of comparing with it")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
 @pytest.fixture(scope="session")
 def site_origin() -> str:
     """The origin the built site is served from in browser tests (its site_url)."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import subprocess
 import sys
 
+from macros.publish.bundle import COMPONENTS, SCRIPT_NAME, script_sources
 from tests.support import ROOT
 
 PACKAGE = ROOT / "macros"
@@ -109,3 +110,31 @@ def test_python_modules_and_functions_stay_short():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 length = node.end_lineno - node.lineno + 1
                 assert length <= MAX_FUNCTION_LINES, f"{name}.{node.name} has {length} lines"
+
+
+def top_level_functions(source: str) -> dict[str, int]:
+    """Name -> lines, for each `function name(` at the start of a line, up to its closing `}`."""
+    found, name, start = {}, None, 0
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.startswith("function "):
+            name, start = line.split("(")[0].split()[-1], number
+        elif name and line.startswith("}"):
+            found[name], name = number - start + 1, None
+    return found
+
+
+def test_browser_code_is_one_file_per_component_every_file_bundled_and_none_kept_built():
+    sources = sorted(COMPONENTS.rglob("*.js"))
+    assert sorted(script_sources()) == sources  # no file left out of the bundle, none listed twice
+    assert {path.parent.name for path in sources} >= {"core", "knowledge-check", "self-assessment", "quick-exit"}
+    assert not (ROOT / "docs" / "assets" / "closer" / SCRIPT_NAME).exists()  # made at build time only
+
+
+def test_browser_files_and_functions_stay_short():
+    for path in sorted(COMPONENTS.rglob("*.js")):
+        source = path.read_text()
+        assert len(source.splitlines()) <= MAX_LINES, f"{path.name} has {len(source.splitlines())} lines"
+        functions = top_level_functions(source)
+        assert functions or path.name == "start.js", path  # the reader found the file's functions
+        for name, length in functions.items():
+            assert length <= MAX_FUNCTION_LINES, f"{path.name}: {name} has {length} lines"

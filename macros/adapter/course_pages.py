@@ -11,6 +11,7 @@ from ..engine.catalog import LoadedQuiz
 from ..engine.lessons import ORDER, Lesson, check_knowledge_check, load_lesson
 from ..engine.problems import Problem, by_closeness
 from ..publish.export import Standalone
+from ..publish.urls import HOST_SCRIPT, download_url, embed_url, worksheet_url
 from ..render.rendering import render_lesson, render_quiz, render_use_panel
 from ..render.text import plain, removed_markup
 from .build import Build
@@ -52,12 +53,11 @@ def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> st
 def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title: str) -> str:
     url = site_url(config)
     return render_use_panel(
-        noun=noun, name=name, title=title, embed_src=f"{url}embed/{kind}/{name}/",
-        host_script=f"{url}assets/closer/embed.js",
-        embed_url=get_relative_url(f"embed/{kind}/{name}/", page.file.url),
-        download_url=get_relative_url(f"downloads/{kind}/{name}.html", page.file.url),
+        noun=noun, name=name, title=title, embed_src=url + embed_url(kind, name), host_script=url + HOST_SCRIPT,
+        embed_url=get_relative_url(embed_url(kind, name), page.file.url),
+        download_url=get_relative_url(download_url(kind, name), page.file.url),
         practice_url=build.link(page, "practice.md"),
-        worksheet_url=get_relative_url(f"worksheets/{name}/", page.file.url) if kind == "lessons" else None)
+        worksheet_url=get_relative_url(worksheet_url(name), page.file.url) if kind == "lessons" else None)
 
 
 def load_lessons(build: Build, files) -> None:

@@ -10,17 +10,18 @@ import html
 import logging
 from pathlib import Path
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..engine.catalog import load_catalog
-from ..engine.lessons import ORDER
+from ..engine.lessons import ORDER, check_nav_order
 from ..engine.problems import Problem
 from ..publish.assets import minify_assets
+from ..publish.bundle import COMPONENTS, SCRIPT_NAME, bundle_script
 from ..publish.export import Standalone, Worksheet, export_all, write_schema
 from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
+from ..publish.urls import ASSETS
 from ..render.content import check_content
 from ..render.text import plain, removed_markup, to_html
 from .build import Build, page_file
@@ -62,12 +63,20 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             build.quiz_pages[uri] = quiz_id
+        bundle = f"{ASSETS}/{SCRIPT_NAME}"  # made from macros/components/, never kept in docs/
+        if files.get_file_from_path(bundle):
+            files.remove(files.get_file_from_path(bundle))
+        files.append(File.generated(config, bundle, content=bundle_script()))
         build.files = files
         check_docs_files(build, files, Path(config.docs_dir))
         check_front_matters(build, files)
         build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
         load_lessons(build, files)
         return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(COMPONENTS))  # a changed component script rebuilds the bundle
+        return server
 
     def on_nav(self, nav, config, files):
         # Titles given in mkdocs.yml's nav are written into every page as HTML: make them text.
@@ -77,6 +86,11 @@ class CloserPlugin(BasePlugin[CloserConfig]):
                     item.title = html.escape(item.title, quote=False)
                 escape(getattr(item, "children", None) or [])
         escape(nav.items)
+        config_file = Path(config.config_file_path)
+        if config.nav:  # without a nav, MkDocs lists pages by name and there is no order to check
+            self.build.page_problems += check_nav_order(
+                [page.file.src_uri for page in nav.pages], {lesson.slug for lesson in self.build.lessons.values()},
+                config_file.read_text(encoding="utf-8"), config_file.name)
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -114,8 +128,10 @@ class CloserPlugin(BasePlugin[CloserConfig]):
                                f"the lesson “{plain(lesson.parts.title)}”")
             build.standalone.append(alone)
             exercise = lesson.parts.exercise
-            build.worksheets.append(Worksheet(alone, ORDER.index(lesson.slug) + 1, len(ORDER),
-                                              Markup(to_html(exercise.title, True)), exercise.minutes))
+            build.worksheets.append(Worksheet(
+                alone, ORDER.index(lesson.slug) + 1, len(ORDER), to_html(exercise.title, True), exercise.minutes,
+                tuple(to_html(step, True) for step in exercise.steps), to_html(exercise.solo, False),
+                tuple(to_html(prompt, True) for prompt in lesson.parts.reflection)))
         return html
 
     def on_post_page(self, output, page, config):

@@ -13,7 +13,7 @@ import re
 
 from pydantic import Field, ValidationError
 
-from .loading import load
+from .loading import line_col, load
 from .markup import MarkupCheck, words
 from .problems import Problem
 from .schema import BlockText, Identifier, InlineText, Integer, Strict
@@ -117,3 +117,29 @@ def check_knowledge_check(lesson: Lesson, quiz) -> list[Problem]:
         return [Problem(lesson.file, 2, 1, f"quizzes/{lesson.quiz_id}.yml must be a knowledge check of {low} to "
                         f"{high} questions (it has {count})", "add or remove questions")]
     return []
+
+
+def check_nav_order(listed: list[str], present: set[str], config_text: str,
+                    config_file: str = "mkdocs.yml") -> list[Problem]:
+    """The nav lists every lesson once, in the course's order, so sidebar, numbers and path agree.
+
+    listed: the nav's page paths in order (such as lessons/trust.md); present: the lesson slugs
+    the project has. ORDER stays the one place the order is written; this ties the nav to it.
+    """
+    slugs = [path[len("lessons/"):-len(".md")] for path in listed
+             if path.startswith("lessons/") and path.endswith(".md")]
+    expected = [slug for slug in ORDER if slug in present]
+    if slugs == expected:
+        return []
+    fix = "list the lessons in the nav in the course's order: " + ", ".join(f"lessons/{s}.md" for s in expected)
+    size = max(len(slugs), len(expected))
+    found_at = slugs + [None] * (size - len(slugs))
+    wanted_at = expected + [None] * (size - len(expected))
+    place = next(i for i in range(size) if found_at[i] != wanted_at[i])
+    found, wanted = found_at[place], wanted_at[place]
+    where = config_text.find(f"lessons/{found}.md") if found else config_text.find("nav:")
+    line, col = line_col(config_text, where) if where >= 0 else (1, 1)
+    what = (f"the nav lists lessons/{found}.md where the course has lessons/{wanted}.md" if found and wanted
+            else f"the nav leaves out lessons/{wanted}.md" if wanted
+            else f"the nav lists lessons/{found}.md beyond the course's lessons")
+    return [Problem(config_file, line, col, what, fix)]

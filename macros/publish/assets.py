@@ -6,12 +6,13 @@ source says; a reader of docs/assets/ still gets the commented source.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import rcssmin
 import rjsmin
 
-ASSETS = PurePosixPath("assets/closer")  # in the built site, and in URLs
+from .urls import ASSETS
+
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 

@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from ..render.rendering import render_standalone, render_worksheet
-from .assets import ASSETS
 from .json_schema import quiz_json_schema
 from .security import standalone_policy
+from .urls import ASSETS, download_url, embed_url, file_of, worksheet_url
 
 STYLESHEETS = ("standalone.css", "site.css", "quiz.css")
 WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
@@ -39,26 +39,29 @@ class Standalone:
 
     @property
     def embed_path(self) -> PurePosixPath:
-        return PurePosixPath("embed", self.kind, self.name, "index.html")
+        return file_of(embed_url(self.kind, self.name))
 
     @property
     def download_path(self) -> PurePosixPath:
-        return PurePosixPath("downloads", self.kind, f"{self.name}.html")
+        return file_of(download_url(self.kind, self.name))
 
 
 @dataclass(frozen=True)
 class Worksheet:
-    """A lesson's exercise and reflection prompts for paper, taken from the lesson as rendered."""
+    """A lesson's exercise and reflection prompts for paper, rendered from the lesson's model."""
 
     lesson: Standalone
     number: int
     total: int
-    exercise_title: str
+    exercise_title: str  # trusted HTML, like the fragments below
     minutes: int
+    steps: tuple[str, ...]
+    solo: str
+    reflection: tuple[str, ...]
 
     @property
     def path(self) -> PurePosixPath:
-        return PurePosixPath("worksheets", self.lesson.name, "index.html")
+        return file_of(worksheet_url(self.lesson.name))
 
 
 def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: list[Worksheet],
@@ -67,9 +70,8 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
     styles = "\n".join(_asset(site, name) for name in STYLESHEETS)
     script = _asset(site, SCRIPT)
     downloads_policy = standalone_policy(script, styles)
-    parsed = {}  # page URL -> the content as rewritten, parsed once (parsing is most of the cost)
     for item in items:
-        soup = parsed[item.page_url] = standalone_content(item.content, urljoin(site_url, item.page_url))
+        soup = standalone_content(item.content, urljoin(site_url, item.page_url))
         content = str(soup)
         common = dict(title=item.title, needs_heading=soup.find("h1") is None, site_url=site_url,
                       credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title)
@@ -82,25 +84,24 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
             embed=False, inline=True,
             csp=downloads_policy, styles=styles, script=script))
     for sheet in worksheets:
-        _write(site / sheet.path, worksheet_page(sheet, parsed[sheet.lesson.page_url], site_url,
-                                                 policy_placeholder))
+        _write(site / sheet.path, worksheet_page(sheet, site_url, policy_placeholder))
     return downloads_policy
 
 
-def worksheet_page(sheet: Worksheet, soup: BeautifulSoup, site_url: str, policy_placeholder: str | None) -> str:
+def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | None) -> str:
     """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
     lesson = sheet.lesson
     lesson_url = urljoin(site_url, lesson.page_url)
 
-    def inner(selector: str) -> list[Markup]:
-        return [Markup(node.decode_contents()) for node in soup.select(selector)]
+    def on_paper(fragment: str) -> Markup:  # links absolute, as in the lesson's embed and download
+        return Markup(str(standalone_content(fragment, lesson_url)))
 
     up = "../" * (len(sheet.path.parts) - 1)
     return render_worksheet(
         title=lesson.title, number=sheet.number, total=sheet.total, lesson_url=lesson_url,
-        exercise={"title": sheet.exercise_title, "minutes": sheet.minutes,
-                  "steps": inner(".closer-lesson__steps > li"), "solo": inner(".closer-lesson__solo")[0]},
-        reflection=inner(".closer-lesson__reflection > li"),
+        exercise={"title": Markup(sheet.exercise_title), "minutes": sheet.minutes,
+                  "steps": [on_paper(step) for step in sheet.steps], "solo": on_paper(sheet.solo)},
+        reflection=[on_paper(prompt) for prompt in sheet.reflection],
         footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
         embed=False, inline=False, csp=policy_placeholder, site_url=site_url, credit_url=lesson_url,
         credit_title=f"the lesson “{lesson.title}”",

@@ -13,6 +13,8 @@ import hashlib
 from pathlib import Path
 import re
 
+from .urls import DOWNLOADS, EMBED
+
 PLACEHOLDER = "closer-content-security-policy"
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 
@@ -73,7 +75,7 @@ def policy(hashes: set[str]) -> str:
 def apply_policy(site: Path, hashes: set[str], downloads_policy: str) -> str:
     """Write the site-wide policy, allowing the given script hashes, into every page and a headers file."""
     site_policy = policy(hashes)
-    for page in sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != "downloads"):
+    for page in sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != DOWNLOADS):
         text = page.read_text(encoding="utf-8")
         if PLACEHOLDER in text:
             page.write_text(text.replace(PLACEHOLDER, site_policy), encoding="utf-8")
@@ -84,12 +86,12 @@ def apply_policy(site: Path, hashes: set[str], downloads_policy: str) -> str:
 def headers_file(site: Path, site_policy: str, downloads_policy: str) -> str:
     """Headers for Netlify- and Cloudflare-Pages-style hosts; only embed pages may be framed."""
     def rule(path: str, ancestors: str) -> str:
-        own = downloads_policy if path.startswith("/downloads/") else site_policy  # inline assets
+        own = downloads_policy if path.startswith(f"/{DOWNLOADS}/") else site_policy  # inline assets
         return (f"{path}\n  Content-Security-Policy: {own}; frame-ancestors {ancestors}\n"
                 "  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n")
     rules = [rule("/", "'self'")]
     for entry in sorted(site.iterdir()):
         name = entry.name + ("/*" if entry.is_dir() else "")
         if entry.name != "_headers":
-            rules.append(rule("/" + name, "*" if entry.name == "embed" else "'self'"))
+            rules.append(rule("/" + name, "*" if entry.name == EMBED else "'self'"))
     return "\n".join(rules)

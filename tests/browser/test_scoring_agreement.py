@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 import pytest
 
 from macros.engine.scoring import score
+from macros.publish.bundle import COMPONENTS
 from macros.render.text import plain
-from tests.browser.conftest import open_page
 from tests.support import quiz_from_text
 
 pytestmark = pytest.mark.browser
 CASES = {"count": 0}
+SCORING = COMPONENTS / "self-assessment" / "scoring.js"
 
 
 @st.composite
@@ -56,12 +57,16 @@ def spec_of(quiz) -> dict:
 
 
 @pytest.fixture(scope="module")
-def scoring_page(browser, served_site):
-    page, _, errors = open_page(browser, served_site, "/samples/")
-    page.wait_for_function("() => window.closerScoring !== undefined")
+def scoring_page(browser):
+    """A blank page with the scoring script alone: no built site, no other component."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_content(f"<!doctype html><title>scoring</title><script>{SCORING.read_text()}</script>")
     yield page
     assert errors == []
-    page.context.close()
+    context.close()
 
 
 def test_browser_and_reference_agree_on_random_quizzes(scoring_page):
@@ -70,7 +75,7 @@ def test_browser_and_reference_agree_on_random_quizzes(scoring_page):
     def agree(case):
         quiz, answers = case
         reference = score(quiz, answers)
-        browser = scoring_page.evaluate("([spec, answers]) => window.closerScoring.score(spec, answers)",
+        browser = scoring_page.evaluate("([spec, answers]) => score(spec, answers)",
                                         [spec_of(quiz), answers])
         for key, expected in reference.items():
             got = browser[key]

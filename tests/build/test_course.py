@@ -168,3 +168,21 @@ def test_lesson_without_its_knowledge_check_fails(project_copy):
     result = run_mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode != 0
     assert "docs/lessons/trust.md:2:1: no knowledge check for this lesson; add quizzes/trust.yml" in result.stderr
+
+
+def test_a_nav_out_of_the_course_s_order_stops_the_build_and_the_check_at_its_line(project_copy):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text()
+    swapped = text.replace("      - lessons/trust.md\n      - lessons/vulnerability.md\n",
+                           "      - lessons/vulnerability.md\n      - lessons/trust.md\n")
+    assert swapped != text
+    config.write_text(swapped)
+    line = swapped[:swapped.index("lessons/vulnerability.md")].count("\n") + 1
+    expected = (f"mkdocs.yml:{line}:9: the nav lists lessons/vulnerability.md where the course has "
+                "lessons/trust.md; list the lessons in the nav in the course's order:")
+    built = run_mkdocs_build(project_copy, project_copy / "site")
+    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
+                             capture_output=True, text=True)
+    for result in (built, checked):
+        assert result.returncode != 0 and expected in result.stdout + result.stderr
+        assert "Traceback" not in result.stdout + result.stderr

@@ -1,0 +1,142 @@
+/* A knowledge check: each question checked on its own, with feedback and an explanation;
+   the choices are saved, and "Try again" or "Clear my answers" start over.
+   One state object per widget: {saved, questions, summary, retry}. */
+
+function knowledgeCheck(root) {
+  var check = {
+    saved: new Saved(root),
+    questions: all(root, ".closer-quiz__question").map(checkQuestion),
+    summary: root.querySelector(".closer-quiz__summary"),
+    retry: root.querySelector(".closer-quiz__retry")
+  };
+  check.questions.forEach(function (question) { startQuestion(check, question); });
+  check.retry.addEventListener("click", function () { resetCheck(check); });
+  root.querySelector(".closer-quiz__clear").addEventListener("click", function () { resetCheck(check); });
+  show(root.querySelector(".closer-quiz__tools"), true);
+  restoreCheck(check);
+  if (!check.saved.keep) check.saved.explain();
+}
+
+function checkQuestion(fieldset) {
+  return {
+    fieldset: fieldset,
+    multiple: fieldset.getAttribute("data-question-type") === "multiple",
+    inputs: all(fieldset, "input"),
+    check: fieldset.querySelector(".closer-quiz__check"),
+    verdict: fieldset.querySelector(".closer-quiz__verdict"),
+    explanation: fieldset.querySelector(".closer-quiz__explanation"),
+    checked: false
+  };
+}
+
+function startQuestion(check, question) {
+  // Keep the per-option badge in the markup so screen readers read it with the option.
+  question.inputs.forEach(function (input) {
+    var badge = element("span", "closer-quiz__badge");
+    badge.hidden = true;
+    input.closest("label").appendChild(badge);
+  });
+  question.check.hidden = false;
+  question.verdict.tabIndex = -1;
+  question.check.addEventListener("click", function () {
+    if (chosenOptions(question).length === 0) {
+      say(question.verdict, "Choose an answer first.");
+      return;
+    }
+    markQuestion(question);
+    check.saved.save(check.questions.map(function (q) { return q.checked ? chosenOptions(q) : []; }));
+    updateSummary(check);
+  });
+}
+
+function chosenOptions(question) {
+  return question.inputs.reduce(function (picked, input, index) {
+    if (input.checked) picked.push(index);
+    return picked;
+  }, []);
+}
+
+function answeredRight(question) {
+  return question.inputs.every(function (input) {
+    return input.checked === input.hasAttribute("data-correct");
+  });
+}
+
+// Saved choices fit the questions: one list per question, of distinct option indexes.
+function validChoices(questions, answers) {
+  return answers.length === questions.length && answers.every(function (picked, q) {
+    var limit = questions[q].inputs.length;
+    if (!Array.isArray(picked) || picked.length > limit) return false;
+    var unique = picked.filter(function (i, n) { return picked.indexOf(i) === n; });
+    return unique.length === picked.length && (questions[q].multiple || picked.length <= 1) &&
+      picked.every(function (i) { return typeof i === "number" && i % 1 === 0 && i >= 0 && i < limit; });
+  });
+}
+
+function markQuestion(question) {
+  var right = answeredRight(question);
+  question.checked = true;
+  question.fieldset.classList.add(right ? "closer-quiz__question--right" : "closer-quiz__question--wrong");
+  question.inputs.forEach(function (input) {
+    var option = input.closest(".closer-quiz__option");
+    var correct = input.hasAttribute("data-correct");
+    input.disabled = true;
+    if (input.checked) option.classList.add("closer-quiz__option--chosen");
+    if (correct) option.classList.add("closer-quiz__option--correct");
+    var badge = option.querySelector(".closer-quiz__badge");
+    badge.textContent = input.checked ? (correct ? "Your answer: right" : "Your answer: not right")
+                                      : correct ? "Right answer" : "Not your answer";
+    // In an embed every option shows its badge and feedback once checked, so the question is
+    // as tall whichever option the reader chose; on the site, only what concerns the answer.
+    reveal(badge, input.checked || correct || EMBEDDED);
+    reveal(option.querySelector(".closer-quiz__option-feedback"), input.checked || EMBEDDED);
+  });
+  reveal(question.explanation, true);
+  say(question.verdict, right ? "\u2713 Right." : "\u2717 Not quite.");
+  // The Check button disappears; keep keyboard focus in place on the verdict.
+  if (question.fieldset.contains(document.activeElement)) question.verdict.focus();
+  reveal(question.check, false);
+}
+
+function unmarkQuestion(question) {
+  question.checked = false;
+  question.fieldset.classList.remove("closer-quiz__question--right", "closer-quiz__question--wrong");
+  question.inputs.forEach(function (input) {
+    var option = input.closest(".closer-quiz__option");
+    input.checked = false;
+    input.disabled = false;
+    option.classList.remove("closer-quiz__option--chosen", "closer-quiz__option--correct");
+    reveal(option.querySelector(".closer-quiz__badge"), false);
+    reveal(option.querySelector(".closer-quiz__option-feedback"), false);
+  });
+  reveal(question.check, true);
+  reveal(question.explanation, false);
+  say(question.verdict, "");
+}
+
+function updateSummary(check) {
+  var done = check.questions.every(function (q) { return q.checked; });
+  var right = check.questions.filter(function (q) { return q.checked && answeredRight(q); }).length;
+  say(check.summary, done ? "You got " + right + " of " + check.questions.length + " right." : "");
+  reveal(check.retry, done);
+}
+
+function resetCheck(check) {
+  check.questions.forEach(unmarkQuestion);
+  check.saved.clear();
+  updateSummary(check);
+  if (check.questions.length) check.questions[0].inputs[0].focus();
+}
+
+function restoreCheck(check) {
+  var answers = check.saved.load(function (list) { return validChoices(check.questions, list); });
+  if (!answers) return;
+  answers.forEach(function (picked, q) {
+    if (picked.length === 0) return;
+    picked.forEach(function (i) { check.questions[q].inputs[i].checked = true; });
+    markQuestion(check.questions[q]);
+  });
+  updateSummary(check);
+}
+
+component("knowledge-check", knowledgeCheck);

@@ -1,0 +1,67 @@
+/* Lessons marked as done ("closer:progress"): the button under a lesson, and a "done" mark
+   beside each finished lesson in the navigation and the learning path. */
+
+var PROGRESS_KEY = "closer:progress";
+
+function doneLessons() {
+  try {
+    var list = readStored(storage(), PROGRESS_KEY);
+    return Array.isArray(list) ? list.filter(function (s) { return typeof s === "string"; }) : [];
+  } catch (error) {
+    return [];
+  }
+}
+
+function saveDone(list) {
+  try {
+    storage().setItem(PROGRESS_KEY, JSON.stringify(list));
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+function slugOf(href) {
+  var match = /\/lessons\/([a-z0-9-]+)\/?$/.exec(new URL(href, document.baseURI).pathname);
+  return match ? match[1] : null;
+}
+
+// A "done" mark after each finished lesson in the navigation and learning path, in words.
+function markNavigation() {
+  var done = doneLessons();
+  Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href], .closer-path a"), function (link) {
+    var slug = slugOf(link.getAttribute("href"));
+    var mark = link.querySelector(".closer-done-mark");
+    if (!slug) return;
+    if (done.indexOf(slug) >= 0 && !mark) {
+      mark = document.createElement("span");
+      mark.className = "closer-done-mark";
+      mark.textContent = " \u2713 done";
+      link.appendChild(mark);
+    } else if (done.indexOf(slug) < 0 && mark) {
+      mark.remove();
+    }
+  });
+}
+
+function lessonButton(root) {
+  var slug = root.getAttribute("data-lesson");
+  var button = root.querySelector("button");
+  function render() {
+    var done = doneLessons().indexOf(slug) >= 0;
+    button.setAttribute("aria-pressed", String(done));
+    button.textContent = done ? "\u2713 Done: mark as not done" : "Mark this lesson as done";
+  }
+  button.addEventListener("click", function () {
+    var done = doneLessons().filter(function (s) { return s !== slug; });
+    if (button.getAttribute("aria-pressed") !== "true") done.push(slug);
+    if (!saveDone(done)) button.textContent = "This browser is not letting the site keep your progress.";
+    else render();
+    markNavigation();
+  });
+  render();
+  root.hidden = false;
+}
+
+component("lesson-done", lessonButton);
+EVERY_PAGE.push(markNavigation);

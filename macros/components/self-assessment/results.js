@@ -1,0 +1,134 @@
+/* A self-assessment's results: overall, then each area strongest first, each with its score,
+   a bar, and its band's message; "copy my results as text". Needs scoring.js. */
+
+function showResults(quiz, focus) {
+  var scores = score(quiz.spec, currentAnswers(quiz));
+  var results = quiz.results;
+  results.textContent = "";
+  var title = resultHeading(quiz, 1, "Your results");
+  title.tabIndex = -1;
+  title.classList.add("closer-quiz__results-title");
+  results.appendChild(title);
+  if (EMBEDDED) {  // a standing hint: a note that appeared would tell the host an answer changed
+    results.appendChild(element("p", "closer-quiz__stale", "If you change an answer, press “Show my results” again to update these results."));
+    quiz.stale = null;
+  } else {
+    quiz.stale = element("p", "closer-quiz__stale", "You changed answers after these results. Press “Show my results” again to update them.");
+    quiz.stale.hidden = true;
+    results.appendChild(quiz.stale);
+  }
+  results.appendChild(resultBlock(quiz, "overall", "Overall", scores.overall, quiz.spec.overall, 2));
+  if (quiz.spec.dimensions.length) {
+    results.appendChild(resultHeading(quiz, 2, "By area, strongest first"));
+    strongestFirst(quiz.spec, scores).forEach(function (d) {
+      results.appendChild(resultBlock(quiz, d.id, d.title, scores[d.id], d.bands, 3));
+    });
+  }
+  results.appendChild(copyTools(function () { return resultsAsText(quiz, scores); }));
+  reveal(results, true);
+  quiz.shown = true;
+  quiz.saved.remember(":shown", JSON.stringify({ fingerprint: quiz.saved.fingerprint }));
+  if (focus) title.focus();
+}
+
+function resultHeading(quiz, depth, text) {
+  return element("h" + Math.min(quiz.level + depth, 6), "closer-result__title", text);
+}
+
+function copyTools(text) {
+  var tools = element("div", "closer-quiz__result-tools");
+  var copy = element("button", "closer-quiz__copy", "Copy my results as text");
+  copy.type = "button";
+  var copied = element("span", "closer-quiz__copied");
+  copied.setAttribute("role", "status");
+  tools.appendChild(copy);
+  tools.appendChild(document.createTextNode(" "));
+  tools.appendChild(copied);
+  copy.addEventListener("click", function () { copyText(text(), copied); });
+  return tools;
+}
+
+function resultBlock(quiz, id, title, outcome, bands, depth) {
+  var block = element("section", "closer-result");
+  block.setAttribute("data-dimension", id);
+  block.setAttribute("data-score", outcome.score2);
+  block.setAttribute("data-band", outcome.label);
+  block.appendChild(resultHeading(quiz, depth, title));
+  var body = resultBody(quiz.spec, outcome, bands);
+  if (!EMBEDDED) {
+    block.appendChild(body);
+    return block;
+  }
+  // Every result this area could show, laid in one grid cell: the block is as tall as the
+  // tallest of them, whatever the answers; only the real one is visible.
+  var layers = element("div", "closer-result__layers");
+  layers.appendChild(body);
+  possibleOutcomes(quiz.spec, outcome, bands).forEach(function (other) {
+    var layer = resultBody(quiz.spec, other, bands);
+    reveal(layer, false);
+    layers.appendChild(layer);
+  });
+  block.appendChild(layers);
+  return block;
+}
+
+function resultBody(spec, outcome, bands) {
+  var body = element("div", "closer-result__body");
+  if (!outcome.enough) {
+    body.appendChild(element("p", "closer-result__score", "Not enough answers to score this yet: answer at least half of its " +
+      outcome.items + " statements (" + Math.ceil(outcome.items / 2) + ")."));
+    return body;
+  }
+  var scoreText = outcome.score1 + " on a scale from " + spec.min + " to " + spec.max;
+  body.appendChild(element("p", "closer-result__score", scoreText + (outcome.label ? ": " + outcome.label : "")));
+  var bar = element("div", "closer-result__bar");
+  bar.setAttribute("aria-hidden", "true");
+  var fill = element("span", "closer-result__fill");
+  fill.style.width = (100 * (outcome.sum / outcome.count - spec.min) / (spec.max - spec.min)).toFixed(1) + "%";
+  bar.appendChild(fill);
+  body.appendChild(bar);
+  if (outcome.band >= 0) {
+    // The band's message and links were rendered and sanitized at build time: reuse them.
+    var message = element("div", "closer-result__message");
+    all(bands[outcome.band].node.querySelector("dd"), ":scope > *").forEach(function (part) {
+      message.appendChild(part.cloneNode(true));
+    });
+    body.appendChild(message);
+  }
+  return body;
+}
+
+// The outcomes an area could have: too few answers, or a score in each band (or no band),
+// written with the widest score the scale allows (digits are tabular, so widths agree).
+function possibleOutcomes(spec, outcome, bands) {
+  var widest = [spec.min, spec.max].map(function (n) { return n.toFixed(1); })
+    .sort(function (a, b) { return b.length - a.length; })[0];
+  var scored = (bands.length ? bands : [{ label: "" }]).map(function (band, index) {
+    return { enough: true, score1: widest, label: band.label, band: bands.length ? index : -1,
+             sum: spec.max, count: 1 };
+  });
+  return [{ enough: false, items: outcome.items }].concat(scored);
+}
+
+function resultsAsText(quiz, scores) {
+  var title = quiz.root.querySelector(".closer-quiz__title").textContent.trim();
+  var lines = [title + ": my results"];
+  function line(name, outcome) {
+    lines.push(name + ": " + (outcome.enough ? outcome.score1 + " of " + quiz.spec.max +
+      (outcome.label ? " (" + outcome.label + ")" : "") : "not enough answers"));
+  }
+  line("Overall", scores.overall);
+  strongestFirst(quiz.spec, scores).forEach(function (d) { line(d.title, scores[d.id]); });
+  return lines.join("\n");
+}
+
+// Strengths first: highest exact score first; areas without a score last; ties keep file order.
+function strongestFirst(spec, scores) {
+  return spec.dimensions.slice().sort(function (a, b) {
+    var x = scores[a.id], y = scores[b.id];
+    if (x.enough !== y.enough) return x.enough ? -1 : 1;
+    if (!x.enough) return 0;
+    var diff = BigInt(y.sum) * BigInt(x.count) - BigInt(x.sum) * BigInt(y.count);
+    return diff > 0n ? 1 : diff < 0n ? -1 : 0;
+  });
+}

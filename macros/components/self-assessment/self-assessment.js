@@ -1,0 +1,125 @@
+/* A self-assessment: Likert items with progress, saved as they are answered, results on
+   request (results.js draws them, scoring.js scores them), clear one item or all.
+   One state object per widget: see selfAssessment. */
+
+function selfAssessment(root) {
+  var form = root.querySelector(".closer-quiz__form");
+  var quiz = {
+    root: root,
+    saved: new Saved(root),
+    form: form,
+    level: parseInt(root.getAttribute("data-heading-level"), 10) || 2,
+    fieldsets: all(root, ".closer-quiz__item"),
+    spec: scoringSpec(root),
+    progress: root.querySelector(".closer-quiz__progress"),
+    status: root.querySelector(".closer-quiz__status"),
+    results: root.querySelector(".closer-quiz__results"),
+    shown: false,  // results are on screen
+    stale: null    // the "you changed answers" note, outside embeds
+  };
+  wireAssessment(quiz);
+  restoreAssessment(quiz);
+  var clearButton = form.querySelector(".closer-quiz__clear");
+  show(root.querySelector(".closer-quiz__paper"), false);
+  show(quiz.progress, true);
+  show(clearButton, true);
+  var submit = form.querySelector("[type=submit]");
+  submit.hidden = false;
+  submit.disabled = false;
+  updateProgress(quiz);
+  if (!quiz.saved.keep) quiz.saved.explain();
+}
+
+// What scoring.js needs, read from the rendered HTML: scale, items' keying, each area's bands.
+function scoringSpec(root) {
+  var overall = root.querySelector('[data-key-dimension="overall"]');
+  return {
+    min: parseInt(root.getAttribute("data-scale-min"), 10),
+    max: parseInt(root.getAttribute("data-scale-max"), 10),
+    items: all(root, ".closer-quiz__item").map(function (fs) {
+      return { dimension: fs.getAttribute("data-item-dimension"), reverse: fs.hasAttribute("data-reverse") };
+    }),
+    dimensions: all(root, "[data-key-dimension]").filter(function (s) { return s !== overall; }).map(function (s) {
+      return { id: s.getAttribute("data-key-dimension"), title: s.getAttribute("data-title"), bands: bandsOf(s) };
+    }),
+    overall: bandsOf(overall)
+  };
+}
+
+function bandsOf(section) {
+  return section ? all(section, "[data-upto]").map(function (band) {
+    return { upto: band.getAttribute("data-upto"), label: band.getAttribute("data-label"), node: band };
+  }) : [];
+}
+
+function wireAssessment(quiz) {
+  function changed() {
+    quiz.saved.save(currentAnswers(quiz));
+    updateProgress(quiz);
+    if (quiz.shown && quiz.stale) reveal(quiz.stale, true);
+  }
+  quiz.form.addEventListener("change", changed);
+  quiz.form.addEventListener("submit", function (event) {
+    event.preventDefault();  // nothing is ever sent: results are computed here
+    showResults(quiz, true);
+    say(quiz.status, "Your results are shown below the questions.");
+  });
+  quiz.fieldsets.forEach(function (fs) {
+    fs.querySelector(".closer-quiz__clear-item").addEventListener("click", function () {
+      all(fs, "input").forEach(function (input) { input.checked = false; });
+      changed();
+      fs.querySelector("input").focus();
+    });
+  });
+  quiz.form.querySelector(".closer-quiz__clear").addEventListener("click", function () { clearAssessment(quiz); });
+}
+
+function currentAnswers(quiz) {
+  return quiz.fieldsets.map(function (fs) {
+    var picked = fs.querySelector("input:checked");
+    return picked ? parseInt(picked.value, 10) : null;
+  });
+}
+
+function validAnswers(quiz, list) {
+  return list.length === quiz.fieldsets.length && list.every(function (a) {
+    return a === null || (typeof a === "number" && a % 1 === 0 && a >= quiz.spec.min && a <= quiz.spec.max);
+  });
+}
+
+function updateProgress(quiz) {
+  var count = currentAnswers(quiz).filter(function (a) { return a !== null; }).length;
+  say(quiz.progress, count + " of " + quiz.fieldsets.length + " answered");
+  quiz.fieldsets.forEach(function (fs) {
+    reveal(fs.querySelector(".closer-quiz__clear-item"), !!fs.querySelector("input:checked"));
+  });
+}
+
+function clearAssessment(quiz) {
+  quiz.fieldsets.forEach(function (fs) {
+    all(fs, "input").forEach(function (input) { input.checked = false; });
+  });
+  quiz.saved.clear();
+  quiz.saved.remember(":shown", null);
+  reveal(quiz.results, false);  // in an embed the results' space stays: clearing tells the host nothing
+  if (!EMBEDDED) quiz.results.textContent = "";
+  quiz.shown = false;
+  updateProgress(quiz);
+  say(quiz.status, "Your answers were cleared.");
+  var first = quiz.form.querySelector("input");
+  if (first) first.focus();
+}
+
+function restoreAssessment(quiz) {
+  var restored = quiz.saved.load(function (list) { return validAnswers(quiz, list); });
+  if (!restored) return;
+  restored.forEach(function (answer, i) {
+    if (answer === null) return;
+    var input = quiz.fieldsets[i].querySelector('input[value="' + answer + '"]');
+    if (input) input.checked = true;
+  });
+  var flag = quiz.saved.recall(":shown");
+  if (flag && quiz.saved.matches(flag.fingerprint)) showResults(quiz, false);
+}
+
+component("self-assessment", selfAssessment);

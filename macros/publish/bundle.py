@@ -1,0 +1,44 @@
+"""The browser code: one source file per component plus the core, bundled into the one script pages load.
+
+Each file is plain declarations; the bundle puts the core first, the components in `ORDER`,
+and the start-up last, inside one function, so they share the core's names and the page gets
+no global. The bundle is made at build time and never kept in the repository; minifying is left
+to `assets.minify_assets`, like every other asset.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+COMPONENTS = Path(__file__).resolve().parent.parent / "components"
+SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site
+ORDER = [  # after core/core.js, before core/start.js; scoring.js before the widget that uses it
+    "knowledge-check/knowledge-check.js",
+    "self-assessment/scoring.js",
+    "self-assessment/results.js",
+    "self-assessment/self-assessment.js",
+    "privacy-controls/privacy-controls.js",
+    "quick-exit/quick-exit.js",
+    "lesson-progress/lesson-progress.js",
+    "use-panel/use-panel.js",
+    "worksheet/worksheet.js",
+    "embed-frame/embed-frame.js",
+]
+HEADER = """/* Closer's browser code, bundled from macros/components/ (one file per component).
+   No dependencies, no globals. Answers stay in this browser (localStorage), never sent anywhere. */
+"""
+
+
+def script_sources() -> list[Path]:
+    """Every script of the bundle, in order."""
+    return [COMPONENTS / "core" / "core.js", *(COMPONENTS / name for name in ORDER),
+            COMPONENTS / "core" / "start.js"]
+
+
+def bundle_script() -> str:
+    """The one script pages load: every component's source inside one strict function."""
+    parts = []
+    for path in script_sources():
+        parts.append(f"/* ---- {path.relative_to(COMPONENTS).as_posix()} ---- */\n"
+                     + path.read_text(encoding="utf-8").strip() + "\n")
+    return HEADER + '(function () {\n"use strict";\n\n' + "\n".join(parts) + "})();\n"

@@ -1,0 +1,25 @@
+"""The bundled browser code as a page gets it: it adds no name to the page, and starts alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.publish.bundle import bundle_script
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_bundle_adds_no_global_and_starts_a_widget_without_the_site(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_content('<!doctype html><title>blank</title><p data-closer-controls="print" hidden>'
+                     '<button type="button" class="closer-print">Print</button></p>')
+    before = set(page.evaluate("Object.getOwnPropertyNames(window)"))
+    page.add_script_tag(content=bundle_script())
+    added = set(page.evaluate("Object.getOwnPropertyNames(window)")) - before
+    assert added == set()
+    assert page.locator("[data-closer-controls]").is_visible()  # the core started the one component here
+    assert errors == []
+    context.close()
