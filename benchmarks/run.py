@@ -2,6 +2,7 @@
 
     ./dev bench                      every benchmark (about 9 minutes on 2 cores)
     ./dev bench --only weight,startup --pairs 3
+    ./dev bench --only peer          Closer against mkdocs-quiz on the same course
 
 Figures are printed, never asserted: tests check behaviour, these scripts measure it.
 """
@@ -21,6 +22,8 @@ import tempfile
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.peer import bench_peer  # noqa: E402
+from benchmarks.serve import bench_serve  # noqa: E402
 from tests.support import copy_project, free_port  # noqa: E402  (one copy of these helpers)
 
 ORIGIN = f"http://127.0.0.1:{free_port()}"
@@ -195,7 +198,7 @@ def bench_startup(site_a: Path, loads: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="build,scale,weight,startup")
+    parser.add_argument("--only", default="build,scale,weight,startup,peer,serve")
     parser.add_argument("--pairs", type=int, default=7, help="A B build pairs (default 7)")
     parser.add_argument("--scale", default="10,100,1000", help="generated quiz counts")
     parser.add_argument("--loads", type=int, default=15, help="page loads per start-up figure")
@@ -212,6 +215,10 @@ def main() -> None:
             bench_weight(site_a, site_b)
         if "startup" in only:
             bench_startup(site_a, args.loads)
+        if "peer" in only:
+            bench_peer(work, args.pairs, row)
+        if "serve" in only:
+            bench_serve(work, 5, row)
 
 
 if __name__ == "__main__":
