@@ -27,17 +27,23 @@ KIB = 1024
 
 
 def peer_python() -> Path:
-    """An environment with this project and mkdocs-quiz, made once."""
-    python = PEER_ENV / "bin" / "python"
+    """An environment with this project (editable: it follows the working tree) and mkdocs-quiz,
+    made again whenever the project's requirements change."""
+    python, stamp = PEER_ENV / "bin" / "python", PEER_ENV / ".installed"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(PEER_ENV)], check=True)
+    if not stamp.exists() or stamp.stat().st_mtime < (ROOT / "pyproject.toml").stat().st_mtime:
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        "-c", str(ROOT / "constraints.txt"), str(ROOT), "mkdocs-quiz>=1.7,<2"], check=True)
+                        "-c", str(ROOT / "constraints.txt"), "-e", str(ROOT), "mkdocs-quiz>=1.7,<2"], check=True)
+        stamp.touch()
     return python
 
 
 def closer_variant(project: Path) -> None:
-    """Adapt variant d to today's layout: the bundle is made by the plugin, not copied from docs/."""
+    """Adapt variant d to today's layout: the bundle is made by the plugin, not copied from docs/,
+    and a site names where its quick exit goes."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  quick_exit_url: https://www.bbc.com/weather\n")
     assets = project / "docs" / "assets" / "closer"
     (assets / "closer.js").unlink(missing_ok=True)
     for path in (ROOT / "docs" / "assets" / "closer").iterdir():

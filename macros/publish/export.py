@@ -9,7 +9,7 @@ import mimetypes
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 from markupsafe import Markup
 
 from ..render.rendering import render_standalone, render_worksheet
@@ -71,16 +71,16 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
     script = _asset(site, SCRIPT)
     downloads_policy = standalone_policy(script, styles)
     for item in items:
-        soup = standalone_content(item.content, urljoin(site_url, item.page_url))
-        content = str(soup)
-        common = dict(title=item.title, needs_heading=soup.find("h1") is None, site_url=site_url,
+        tree = standalone_content(item.content, urljoin(site_url, item.page_url))
+        content = tree.body.inner_html
+        common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, site_url=site_url,
                       credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title)
         up = "../" * (len(item.embed_path.parts) - 1)
         _write(site / item.embed_path, render_standalone(
             **common, content=content, embed=True, inline=False, csp=policy_placeholder,
             styles=[f"{up}{ASSETS / name}" for name in STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}"))
         _write(site / item.download_path, render_standalone(
-            **common, content=inline_images(soup, site, site_url) if soup.find("img") else content,
+            **common, content=inline_images(tree, site, site_url) if tree.css_first("img") else content,
             embed=False, inline=True,
             csp=downloads_policy, styles=styles, script=script))
     for sheet in worksheets:
@@ -94,7 +94,7 @@ def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | No
     lesson_url = urljoin(site_url, lesson.page_url)
 
     def on_paper(fragment: str) -> Markup:  # links absolute, as in the lesson's embed and download
-        return Markup(str(standalone_content(fragment, lesson_url)))
+        return Markup(standalone_content(fragment, lesson_url).body.inner_html)
 
     up = "../" * (len(sheet.path.parts) - 1)
     return render_worksheet(
@@ -120,37 +120,43 @@ def write_schema(site: Path, site_url: str) -> None:
     _write(site / SCHEMA_PATH, json.dumps(quiz_json_schema(url), indent=2, ensure_ascii=False) + "\n")
 
 
-def standalone_content(html: str, base_url: str) -> BeautifulSoup:
-    """The content without site-only parts, its links absolute and opening outside the frame."""
-    soup = BeautifulSoup(html, "html.parser")
-    for node in soup.select(f"[{SITE_ONLY}]"):
+def standalone_content(html: str, base_url: str) -> LexborHTMLParser:
+    """The content without site-only parts, its links absolute and opening outside the frame.
+
+    Parsed with lexbor (selectolax), a browser's HTML parser in C: the content of every lesson and
+    quiz is parsed once per build, and a pure-Python parser made that most of the exports' time.
+    """
+    tree = LexborHTMLParser(html)
+    for node in tree.css(f"[{SITE_ONLY}]"):
         node.decompose()
-    for link in soup.find_all("a", href=True):
-        if link["href"].startswith("#"):
+    for link in tree.css("a[href]"):
+        href = link.attrs["href"] or ""
+        if href.startswith("#"):
             continue  # stays on the page
-        link["href"] = urljoin(base_url, link["href"])
-        link["target"] = "_blank"
-        link["rel"] = "noopener"
-    for image in soup.find_all("img", src=True):
-        image["src"] = urljoin(base_url, image["src"])
-    return soup
+        link.attrs["href"] = urljoin(base_url, href)
+        link.attrs["target"] = "_blank"
+        link.attrs["rel"] = "noopener"
+    for image in tree.css("img[src]"):
+        image.attrs["src"] = urljoin(base_url, image.attrs["src"] or "")
+    return tree
 
 
-def inline_images(soup: BeautifulSoup, site: Path, site_url: str) -> str:
+def inline_images(tree: LexborHTMLParser, site: Path, site_url: str) -> str:
     """Replace the site's own images with data: URLs, so a download needs no network.
 
     An image that is not a file of the built site is replaced by its alt text: a download never
     reaches out, and a bad path in a quiz never reads anything outside the site.
     """
     root = site.resolve()
-    for image in soup.find_all("img", src=True):
-        path = _site_file(root, image["src"][len(site_url):]) if image["src"].startswith(site_url) else None
+    for image in tree.css("img[src]"):
+        src = image.attrs["src"] or ""
+        path = _site_file(root, src[len(site_url):]) if src.startswith(site_url) else None
         if path is None:
-            image.replace_with(image.get("alt", ""))
+            image.replace_with(image.attrs.get("alt") or "")
             continue
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        image["src"] = f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
-    return str(soup)
+        image.attrs["src"] = f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    return tree.body.inner_html
 
 
 def _site_file(root: Path, relative_url: str) -> Path | None:
