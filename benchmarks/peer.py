@@ -27,8 +27,10 @@ KIB = 1024
 
 
 def peer_python() -> Path:
-    """An environment with this project (editable: it follows the working tree) and mkdocs-quiz,
-    made again whenever the project's requirements change."""
+    """An environment with this project and mkdocs-quiz, remade when the requirements change.
+
+    The project is installed editable, so the environment follows the working tree.
+    """
     python, stamp = PEER_ENV / "bin" / "python", PEER_ENV / ".installed"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(PEER_ENV)], check=True)
@@ -40,8 +42,11 @@ def peer_python() -> Path:
 
 
 def closer_variant(project: Path) -> None:
-    """Adapt variant d to today's layout: the bundle is made by the plugin, not copied from docs/,
-    and a site names where its quick exit goes."""
+    """Adapt variant d to today's layout.
+
+    The bundle is made by the plugin, not copied from docs/, and a site names where its quick
+    exit goes.
+    """
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "extra:\n  quick_exit_url: https://www.bbc.com/weather\n")
     assets = project / "docs" / "assets" / "closer"

@@ -9,8 +9,8 @@ import mimetypes
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
 from markupsafe import Markup
+from selectolax.lexbor import LexborHTMLParser
 
 from ..render.rendering import render_standalone, render_worksheet
 from .json_schema import quiz_json_schema

@@ -5,27 +5,15 @@ Both palettes, small screens, zoom, reduced motion, forced colours and visible f
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 
 from macros.engine.schema import SelfAssessment
-from tests.browser.test_site import sitemap_paths
 from tests.support import project_quizzes
+from tests.support.browser import axe_violations, sitemap_paths, take_quiz
 
 pytestmark = pytest.mark.browser
-AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()  # packaged, never a CDN
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CATALOG = project_quizzes()
 PALETTES = {"light": "default", "dark": "slate"}
-
-
-def axe_violations(page, scope: str = "document") -> list[str]:
-    if page.evaluate("typeof window.axe === 'undefined'"):
-        page.evaluate(AXE)
-    result = page.evaluate("axe.run(%s, {runOnly: {type: 'tag', values: %s}})" % (scope, WCAG_AA))
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
 CHUNKS = 3  # every page, in three shares, so the two test workers finish together
@@ -40,19 +28,6 @@ def test_every_page_passes_axe(open_site, served_site, built_site, palette, chun
         assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
         assert axe_violations(page) == [], path
     assert errors == []
-
-
-def take_quiz(widget, kind: str) -> None:
-    """Answer everything and show the outcome: every Check pressed, or results submitted."""
-    if kind == "self-assessment":
-        for item in widget.locator(".closer-quiz__item").all():
-            item.locator("input").nth(1).check()
-        widget.get_by_role("button", name="Show my results").click()
-        widget.locator("[data-dimension='overall']").wait_for()
-    else:
-        for question in widget.locator(".closer-quiz__question").all():
-            question.locator("input").first.check()
-            question.get_by_role("button", name="Check").click()
 
 
 @pytest.mark.parametrize("palette", PALETTES)

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from macros.engine.lessons import ORDER
-from tests.browser.test_accessibility import take_quiz
 from tests.support import project_quizzes
+from tests.support.browser import take_quiz
 
 pytestmark = pytest.mark.browser
 DOWNLOADS = [f"lessons/{slug}.html" for slug in ORDER] + \

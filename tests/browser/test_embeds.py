@@ -6,9 +6,8 @@ import html
 
 import pytest
 
-from tests.browser.conftest import serving
-from tests.browser.test_accessibility import axe_violations, take_quiz
 from tests.support import free_port, project_quizzes
+from tests.support.browser import axe_violations, serving, take_quiz
 
 pytestmark = pytest.mark.browser
 QUIZZES = sorted(project_quizzes().quizzes)

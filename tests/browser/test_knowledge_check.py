@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tests.support import project_quizzes
+from tests.support.browser import tab_to
 
 pytestmark = pytest.mark.browser
 QUIZ_ID = "sample-knowledge-check"
@@ -26,15 +27,6 @@ def question(page, index):
 def saved(page):
     raw = page.evaluate(f"() => localStorage.getItem({json.dumps(KEY)})")
     return json.loads(raw) if raw else None
-
-
-def tab_to(page, predicate: str, limit: int = 80) -> None:
-    """Press Tab until the focused element matches a JS predicate on `el`."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"() => {{ const el = document.activeElement; return !!({predicate}); }}"):
-            return
-    raise AssertionError(f"Tab never reached: {predicate}")
 
 
 def answer_all_with_keyboard(page):

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 import pytest
 
-from tests.browser.conftest import open_page, serving
 from tests.support import copy_project, free_port, quiz_from_text, run_mkdocs_build
-from tests.unit.test_sanitizer import NAUGHTY, PAYLOADS, browser_url
+from tests.support.browser import open_page, serving
+from tests.support.payloads import NAUGHTY, PAYLOADS, browser_url
 
 pytestmark = pytest.mark.browser
 TRAPS = """

@@ -8,8 +8,8 @@ import pytest
 
 from macros.engine.scoring import score
 from macros.render.text import plain
-from tests.browser.test_knowledge_check import tab_to
 from tests.support import project_quizzes
+from tests.support.browser import tab_to
 
 pytestmark = pytest.mark.browser
 QUIZ_ID = "sample-self-assessment"

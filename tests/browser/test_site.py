@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
 
 from macros.engine.schema import SelfAssessment
 from macros.render.text import plain
 from tests.support import project_quizzes
+from tests.support.browser import sitemap_paths
 
 pytestmark = pytest.mark.browser
 CATALOG = project_quizzes()
-
-
-def sitemap_paths(built_site) -> list[str]:
-    tree = ET.parse(built_site / "sitemap.xml")
-    urls = [node.text for node in tree.iter() if node.tag.endswith("loc")]
-    return ["/" + url.split("/", 3)[3] for url in urls]
 
 
 def test_every_page_loads_with_no_request_leaving_the_site(open_site, served_site, built_site):

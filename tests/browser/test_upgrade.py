@@ -12,8 +12,8 @@ import json
 import pytest
 
 from macros.render.fingerprints import previous_fingerprint
-from tests.browser.conftest import serving
 from tests.support import ROOT, free_port, project_quizzes
+from tests.support.browser import serving
 
 pytestmark = pytest.mark.browser
 LEGACY = ROOT / "tests" / "data" / "legacy-5fdcdfb"

@@ -16,8 +16,8 @@ import sys
 from bs4 import BeautifulSoup
 import pytest
 
-from tests.build.test_build import assert_failed_with
 from tests.support import run_mkdocs_build
+from tests.support.checks import assert_failed_with
 
 TRAP_NAMES = ("generate_lorem_ipsum", "Cycler", "Joiner", "Namespace", "id")
 

@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator
 
 from macros.publish.json_schema import quiz_json_schema
 from tests.support import ROOT, run_mkdocs_build
-from tests.unit.test_json_schema import editor_data
+from tests.support.checks import editor_data
 
 EXAMPLES = ["quizzes/sample-knowledge-check.yml", "quizzes/sample-self-assessment.yml"]
 

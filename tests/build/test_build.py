@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 import pytest
 
 from tests.support import FIXTURES, ROOT, run_mkdocs_build
+from tests.support.checks import assert_failed_with
 
 
 def test_project_builds_strict_with_every_quiz_page(built_site):
@@ -43,15 +44,6 @@ BROKEN_PAGES = {
     "unknown-name": ('# Page\n\n{{ quizz("sample-knowledge-check") }}\n',
                      "docs/broken.md:3:4: unknown macro 'quizz'; did you mean 'quiz'?"),
 }
-
-
-def assert_failed_with(result, expected: str, project) -> None:
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert expected in output, output
-    assert "Traceback" not in output and 'File "' not in output
-    problems = [line for line in output.splitlines() if not line.startswith("INFO")]
-    assert not any(str(project) in line for line in problems)  # located by project-relative paths
 
 
 @pytest.mark.parametrize("name", BROKEN_PAGES)

@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 import pytest
 
 from macros.engine.lessons import ORDER
-from tests.build.test_privacy_policy import sha256
 from tests.support import project_quizzes
+from tests.support.checks import sha256
 
 QUIZZES = sorted(project_quizzes().quizzes)
 ITEMS = [("lessons", slug) for slug in ORDER] + [("quizzes", quiz_id) for quiz_id in QUIZZES]

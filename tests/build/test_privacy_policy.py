@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
 from tests.support import ROOT, run_mkdocs_build
+from tests.support.checks import sha256
 
 LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon",
                  "prefetch", "preconnect", "dns-prefetch", "mask-icon"}
@@ -71,10 +70,6 @@ def test_config_calls_no_outside_service():
     for setting in ("repo_url", "analytics", "google", "consent", "social"):
         assert not re.search(rf"^\s*{setting}\s*:", config, re.M), setting
     assert re.search(r"^\s*font:\s*false", config, re.M)
-
-
-def sha256(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
 def test_one_hash_only_policy_first_in_every_head(built_site):

@@ -15,48 +15,16 @@ import pytest
 from ruamel.yaml import YAML
 
 from macros.engine import schema as model
-from macros.engine.loading import Scalar, load
+from macros.engine.loading import Scalar
 from macros.publish.json_schema import SCALARS, QuizSchema, quiz_json_schema
 from tests.support import FIXTURES, ROOT, quiz_from_text
+from tests.support.checks import core_value, editor_data
 
 URL = "https://example.test/schema/quiz.schema.json"
 SCHEMA = quiz_json_schema(URL)
 VALIDATOR = Draft202012Validator(SCHEMA)
 CORPUS = FIXTURES / "invalid"
 VALID = sorted((ROOT / "quizzes").glob("*.yml")) + sorted((FIXTURES / "valid").glob("*.yml"))
-
-# What an editor's YAML 1.2 parser (core schema, the VS Code YAML extension's default) makes of
-# an unquoted scalar; written from the spec, independent of the engine's own Scalar.kind.
-CORE = [
-    (re.compile(r"null|Null|NULL|~|"), lambda s: None),
-    (re.compile(r"true|True|TRUE"), lambda s: True),
-    (re.compile(r"false|False|FALSE"), lambda s: False),
-    (re.compile(r"[-+]?[0-9]+"), int),
-    (re.compile(r"0o[0-7]+"), lambda s: int(s[2:], 8)),
-    (re.compile(r"0x[0-9a-fA-F]+"), lambda s: int(s[2:], 16)),
-    (re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"), float),
-    (re.compile(r"[-+]?\.(?:inf|Inf|INF)"), lambda s: float(s.replace(".", "", 1))),
-    (re.compile(r"\.(?:nan|NaN|NAN)"), lambda s: float("nan")),
-]
-
-
-def core_value(node):
-    """The loader's data (Scalar strings) as the JSON an editor validates: keys text, scalars typed."""
-    if isinstance(node, dict):
-        return {str(key): core_value(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [core_value(item) for item in node]
-    if not node.quoted:
-        for pattern, convert in CORE:
-            if pattern.fullmatch(node):
-                return convert(str(node))
-    return str(node)
-
-
-def editor_data(raw: bytes):
-    """A file as an editor's schema check sees it, or None when it is not one YAML mapping/value."""
-    doc, _ = load(raw, "quizzes/x.yml")
-    return None if doc is None else core_value(doc.data)
 
 
 def editor_problems(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from macros.engine.lessons import load_lesson
 from macros.engine.pages import check_front_matter
 from macros.render.rendering import markdown_literal, render_lesson
 from macros.render.text import removed_markup
-from tests.unit.test_sanitizer import NAUGHTY, PAYLOADS, WIDGET_TAGS, assert_inert
+from tests.support.payloads import NAUGHTY, PAYLOADS, WIDGET_TAGS, assert_inert
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
 EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "toc"]  # as mkdocs.yml has them

@@ -13,7 +13,7 @@ from macros.engine.catalog import Catalog, LoadedQuiz, load_catalog, load_quiz
 from macros.engine.problems import Problem
 from macros.render.text import removed_markup
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_DATA = ROOT / "tests" / "data" / "public"  # outside lists, vendored with their licences
 FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]

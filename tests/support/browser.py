@@ -1,0 +1,129 @@
+"""Serving a built site, driving Debian's Chromium, and what the browser tests do on a page."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import os
+from pathlib import Path
+import shutil
+import sys
+import threading
+from urllib.parse import urlsplit
+import xml.etree.ElementTree as ET
+
+import axe_playwright_python
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)  # a browser dropping a request is not one
+
+
+@contextlib.contextmanager
+def serving(directory, origin: str):
+    """Serve a built site folder at origin (http://127.0.0.1:<port>) from this process."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _QuietServer(("127.0.0.1", urlsplit(origin).port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield origin
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class RequestLog:
+    """Every request a page makes; anything off the site's origin is blocked and kept."""
+
+    def __init__(self, origin: str):
+        self.origin, self.seen, self.foreign = origin, [], []
+
+    def route(self, route):
+        url = route.request.url
+        self.seen.append(url)
+        if url.startswith(self.origin + "/") or url == self.origin or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+# Reports every Content-Security-Policy violation of every document to the test.
+_WATCH_POLICY = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__closerReport(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+});
+"""
+
+
+def open_page(browser, origin: str, path: str = "/", *, javascript: bool = True, **context_options):
+    """(page, request log, errors) in a fresh context with service workers blocked.
+
+    errors collects uncaught page errors and Content-Security-Policy violations.
+    """
+    context = browser.new_context(java_script_enabled=javascript, service_workers="block", **context_options)
+    log = RequestLog(origin)
+    errors: list[str] = []
+    context.route("**/*", log.route)
+    context.expose_function("__closerReport", lambda text: errors.append(text))
+    context.add_init_script(_WATCH_POLICY)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(origin + path)
+    return page, log, errors
+
+
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()  # packaged, never a CDN
+
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, scope: str = "document") -> list[str]:
+    if page.evaluate("typeof window.axe === 'undefined'"):
+        page.evaluate(AXE)
+    result = page.evaluate("axe.run(%s, {runOnly: {type: 'tag', values: %s}})" % (scope, WCAG_AA))
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+
+def take_quiz(widget, kind: str) -> None:
+    """Answer everything and show the outcome: every Check pressed, or results submitted."""
+    if kind == "self-assessment":
+        for item in widget.locator(".closer-quiz__item").all():
+            item.locator("input").nth(1).check()
+        widget.get_by_role("button", name="Show my results").click()
+        widget.locator("[data-dimension='overall']").wait_for()
+    else:
+        for question in widget.locator(".closer-quiz__question").all():
+            question.locator("input").first.check()
+            question.get_by_role("button", name="Check").click()
+
+
+def tab_to(page, predicate: str, limit: int = 80) -> None:
+    """Press Tab until the focused element matches a JS predicate on `el`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!({predicate}); }}"):
+            return
+    raise AssertionError(f"Tab never reached: {predicate}")
+
+
+def sitemap_paths(built_site) -> list[str]:
+    tree = ET.parse(built_site / "sitemap.xml")
+    urls = [node.text for node in tree.iter() if node.tag.endswith("loc")]
+    return ["/" + url.split("/", 3)[3] for url in urls]
