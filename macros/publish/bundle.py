@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-COMPONENTS = Path(__file__).resolve().parent.parent / "components"
+from ..render.rendering import COMPONENTS
+
 SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site
 ORDER = [  # after core/core.js, before core/start.js; scoring.js before the widget that uses it
     "knowledge-check/knowledge-check.js",

@@ -18,8 +18,12 @@ from .fingerprints import previous_fingerprint
 from .text import plain, to_html
 
 _PAGE_LINK = re.compile(r'href="((?![a-z][a-z0-9+.-]*:|/|#)[^"]*?\.md(?:#[^"]*)?)"')
+# Each component's template sits beside its script in components/<name>/; whole-page templates
+# (a lesson's parts, a page on its own) are render's own, in templates/.
+COMPONENTS = Path(__file__).resolve().parent.parent / "components"
+_TEMPLATE_FOLDERS = [Path(__file__).parent / "templates", *sorted(p for p in COMPONENTS.iterdir() if p.is_dir())]
 _env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    loader=FileSystemLoader(_TEMPLATE_FOLDERS),
     autoescape=select_autoescape(enabled_extensions=("html", "md"), default=True, default_for_string=True),
     undefined=StrictUndefined,
     trim_blocks=True,

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 
-from bs4 import BeautifulSoup
 import pytest
 
-from macros.publish.export import inline_images
+from macros.publish.export import inline_images, standalone_content
 from macros.render.rendering import render_quiz
 from macros.render.text import ATTRIBUTES, BLOCK_TAGS, MarkdownRenderer
 from tests.support import quiz_from_text
@@ -121,5 +120,5 @@ def test_an_image_path_with_an_encoded_nul_is_refused_and_never_read(tmp_path):
     _, notes = renderer.render("![A picture](picture%00.png)", inline=False)
     assert notes == ["link with control characters on <img>"]
     # The export step meets such a path only if something let it through: a missing picture, no traceback.
-    soup = BeautifulSoup('<p><img src="http://site/picture%00.png" alt="A picture"></p>', "html.parser")
-    assert inline_images(soup, tmp_path, "http://site/") == "<p>A picture</p>"
+    content = standalone_content('<p><img src="picture%00.png" alt="A picture"></p>', "http://site/")
+    assert inline_images(content, tmp_path, "http://site/") == "<p>A picture</p>"
