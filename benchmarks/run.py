@@ -148,11 +148,11 @@ def bench_startup(site_a: Path, loads: int) -> None:
     print(f"\nStart-up in Chromium: DOMContentLoaded to widget interactive, median of {loads} loads")
     from playwright.sync_api import sync_playwright
 
-    from macros.engine.catalog import load_catalog
     from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path, serving
     from tests.browser.test_scoring_agreement import spec_of
+    from tests.support import project_quizzes
 
-    check_in = load_catalog(ROOT / "quizzes", ROOT).quizzes["intimacy-check-in"].quiz
+    check_in = project_quizzes().quizzes["intimacy-check-in"].quiz
     with serving(site_a, ORIGIN), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         for path in ("/quizzes/intimacy-check-in/", "/lessons/trust/", "/embed/quizzes/intimacy-check-in/"):
