@@ -11,12 +11,12 @@ from pathlib import Path
 import subprocess
 import sys
 
-from macros.publish.bundle import COMPONENTS, SCRIPT_NAME, script_sources
+from macros.publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEETS, script_sources
 from tests.support import ROOT
 
 PACKAGE = ROOT / "macros"
 FRAMEWORK = {"mkdocs", "mkdocs_macros", "material"}  # the site generator and its theme
-HTML = {"markdown", "nh3", "bs4", "markupsafe", "html"}  # code that makes or reads HTML
+HTML = {"markdown", "nh3", "bs4", "selectolax", "markupsafe", "html"}  # code that makes or reads HTML
 RULES = {
     # part of macros/ -> the modules it may not import (a name also forbids everything below it)
     "macros": FRAMEWORK | {"macros.adapter"},  # the CLI and everything else
@@ -127,7 +127,10 @@ def test_browser_code_is_one_file_per_component_every_file_bundled_and_none_kept
     sources = sorted(COMPONENTS.rglob("*.js"))
     assert sorted(script_sources()) == sources  # no file left out of the bundle, none listed twice
     assert {path.parent.name for path in sources} >= {"core", "knowledge-check", "self-assessment", "quick-exit"}
-    assert not (ROOT / "docs" / "assets" / "closer" / SCRIPT_NAME).exists()  # made at build time only
+    for built in [SCRIPT_NAME, *STYLESHEETS]:
+        assert not (ROOT / "docs" / "assets" / "closer" / built).exists()  # made at build time only
+    styles = sorted(COMPONENTS.rglob("*.css"))
+    assert sorted(COMPONENTS / part for parts in STYLESHEETS.values() for part in parts) == styles
 
 
 def test_browser_files_and_functions_stay_short():

@@ -18,7 +18,7 @@ from ..engine.catalog import load_catalog
 from ..engine.lessons import ORDER, check_nav_order
 from ..engine.problems import Problem
 from ..publish.assets import minify_assets
-from ..publish.bundle import COMPONENTS, SCRIPT_NAME, bundle_script
+from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEETS, bundle_script, bundle_stylesheet
 from ..publish.export import Standalone, Worksheet, export_all, write_schema
 from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
 from ..publish.urls import ASSETS
@@ -63,10 +63,12 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             build.quiz_pages[uri] = quiz_id
-        bundle = f"{ASSETS}/{SCRIPT_NAME}"  # made from macros/components/, never kept in docs/
-        if files.get_file_from_path(bundle):
-            files.remove(files.get_file_from_path(bundle))
-        files.append(File.generated(config, bundle, content=bundle_script()))
+        bundles = {SCRIPT_NAME: bundle_script(), **{name: bundle_stylesheet(name) for name in STYLESHEETS}}
+        for name, content in bundles.items():  # made from macros/components/, never kept in docs/
+            uri = f"{ASSETS}/{name}"
+            if files.get_file_from_path(uri):
+                files.remove(files.get_file_from_path(uri))
+            files.append(File.generated(config, uri, content=content))
         build.files = files
         check_docs_files(build, files, Path(config.docs_dir))
         check_front_matters(build, files)

@@ -1,4 +1,4 @@
-"""The browser code: one source file per component plus the core, bundled into the one script pages load.
+"""The browser code and styles: one file per component plus the core, bundled into what pages load.
 
 Each file is plain declarations; the bundle puts the core first, the components in `ORDER`,
 and the start-up last, inside one function, so they share the core's names and the page gets
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..render.rendering import COMPONENTS
 
-SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site
+SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site, like the stylesheets below
 ORDER = [  # after core/core.js, before core/start.js; scoring.js before the widget that uses it
     "knowledge-check/knowledge-check.js",
     "self-assessment/scoring.js",
@@ -43,3 +43,18 @@ def bundle_script() -> str:
         parts.append(f"/* ---- {path.relative_to(COMPONENTS).as_posix()} ---- */\n"
                      + path.read_text(encoding="utf-8").strip() + "\n")
     return HEADER + '(function () {\n"use strict";\n\n' + "\n".join(parts) + "})();\n"
+
+
+# Each stylesheet pages load, made of the components' styles in this order (the cascade's order).
+STYLESHEETS = {
+    "site.css": ["core/theme.css", "quick-exit/quick-exit.css", "lesson/lesson.css",
+                 "lesson-progress/lesson-progress.css", "learning-path/learning-path.css", "use-panel/use-panel.css"],
+    "quiz.css": ["core/quiz.css", "knowledge-check/knowledge-check.css", "self-assessment/self-assessment.css",
+                 "embed-frame/embed-frame.css"],
+}
+
+
+def bundle_stylesheet(name: str) -> str:
+    """One stylesheet of `STYLESHEETS`, its components' styles one after another."""
+    return "\n".join(f"/* ---- {part} ---- */\n" + (COMPONENTS / part).read_text(encoding="utf-8").strip() + "\n"
+                     for part in STYLESHEETS[name])
