@@ -36,13 +36,15 @@ def script_sources() -> list[Path]:
             COMPONENTS / "core" / "start.js"]
 
 
+def _joined(paths: list[Path]) -> str:
+    """The files one after another, each headed by its path, so the built file names its sources."""
+    return "\n".join(f"/* ---- {path.relative_to(COMPONENTS).as_posix()} ---- */\n"
+                     + path.read_text(encoding="utf-8").strip() + "\n" for path in paths)
+
+
 def bundle_script() -> str:
     """The one script pages load: every component's source inside one strict function."""
-    parts = []
-    for path in script_sources():
-        parts.append(f"/* ---- {path.relative_to(COMPONENTS).as_posix()} ---- */\n"
-                     + path.read_text(encoding="utf-8").strip() + "\n")
-    return HEADER + '(function () {\n"use strict";\n\n' + "\n".join(parts) + "})();\n"
+    return HEADER + '(function () {\n"use strict";\n\n' + _joined(script_sources()) + "})();\n"
 
 
 # Each stylesheet pages load, made of the components' styles in this order (the cascade's order).
@@ -56,5 +58,4 @@ STYLESHEETS = {
 
 def bundle_stylesheet(name: str) -> str:
     """One stylesheet of `STYLESHEETS`, its components' styles one after another."""
-    return "\n".join(f"/* ---- {part} ---- */\n" + (COMPONENTS / part).read_text(encoding="utf-8").strip() + "\n"
-                     for part in STYLESHEETS[name])
+    return _joined([COMPONENTS / part for part in STYLESHEETS[name]])
