@@ -44,7 +44,7 @@ def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> st
     copies = build.quizzes_on_page.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
     quiz_html = render_quiz(build.catalog.quizzes[lesson.quiz_id], level=3, instance=copies,
                             link=lambda target: build.link(page, target), link_title=build.link_title)
-    return render_lesson(lesson, body, quiz_html, ORDER.index(lesson.slug) + 1, len(ORDER),
+    return render_lesson(lesson, body, quiz_html, lesson.number, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
                          neighbour(landed[index + 1] if index + 1 < len(landed) else None),
                          use_panel(build, page, config, "lessons", lesson.slug, "lesson", plain(lesson.parts.title)), build.stash)

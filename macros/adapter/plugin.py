@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import html
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..engine.catalog import load_catalog
-from ..engine.lessons import ORDER, check_nav_order
+from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
 from ..publish.assets import minify_assets
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEETS, bundle_script, bundle_stylesheet
@@ -23,7 +23,7 @@ from ..publish.export import Standalone, Worksheet, export_all, write_schema
 from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
 from ..publish.urls import ASSETS
 from ..render.content import check_content
-from ..render.text import plain, removed_markup, to_html
+from ..render.text import plain, removed_markup
 from .build import Build, page_file
 from .checks import check_docs_files, check_front_matters, check_quick_exit
 from .config import CloserConfig
@@ -90,9 +90,11 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         escape(nav.items)
         config_file = Path(config.config_file_path)
         if config.nav:  # without a nav, MkDocs lists pages by name and there is no order to check
+            present = {PurePosixPath(f.src_uri).stem for f in files.documentation_pages()
+                       if PurePosixPath(f.src_uri).parent.as_posix() == "lessons"}  # as closer-check sees them
             self.build.page_problems += check_nav_order(
-                [page.file.src_uri for page in nav.pages], {lesson.slug for lesson in self.build.lessons.values()},
-                config_file.read_text(encoding="utf-8"), config_file.name)
+                [page.file.src_uri for page in nav.pages], present, config_file.read_text(encoding="utf-8"),
+                config_file.name)
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -129,11 +131,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             alone = Standalone("lessons", lesson.slug, plain(lesson.parts.title), html, page.url, page.url,
                                f"the lesson “{plain(lesson.parts.title)}”")
             build.standalone.append(alone)
-            exercise = lesson.parts.exercise
-            build.worksheets.append(Worksheet(
-                alone, ORDER.index(lesson.slug) + 1, len(ORDER), to_html(exercise.title, True), exercise.minutes,
-                tuple(to_html(step, True) for step in exercise.steps), to_html(exercise.solo, False),
-                tuple(to_html(prompt, True) for prompt in lesson.parts.reflection)))
+            build.worksheets.append(Worksheet(alone, lesson.number, lesson.parts))
         return html
 
     def on_post_page(self, output, page, config):

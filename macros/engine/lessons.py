@@ -63,6 +63,11 @@ class Lesson:
         return self.parts.quiz or self.slug
 
     @property
+    def number(self) -> int:
+        """The lesson's place in the course, from 1 to len(ORDER)."""
+        return ORDER.index(self.slug) + 1
+
+    @property
     def reading_minutes(self) -> int:
         return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
 

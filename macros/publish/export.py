@@ -12,14 +12,17 @@ from urllib.parse import unquote, urljoin, urlsplit
 from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
+from ..engine.lessons import ORDER, LessonParts
 from ..render.rendering import render_standalone, render_worksheet
+from ..render.text import to_html
+from .bundle import SCRIPT_NAME as SCRIPT
+from .bundle import STYLESHEETS as SITE_STYLESHEETS
 from .json_schema import quiz_json_schema
 from .security import standalone_policy
 from .urls import ASSETS, download_url, embed_url, file_of, worksheet_url
 
-STYLESHEETS = ("standalone.css", "site.css", "quiz.css")
+STYLESHEETS = ("standalone.css", *SITE_STYLESHEETS)
 WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
-SCRIPT = "closer.js"
 FRAME_GUARD = "frame-guard.js"  # site pages that are not embeds hide themselves in other sites' frames
 SCHEMA_PATH = "schema/quiz.schema.json"
 SITE_ONLY = "data-closer-site-only"  # site navigation and panels that make no sense on their own
@@ -52,12 +55,7 @@ class Worksheet:
 
     lesson: Standalone
     number: int
-    total: int
-    exercise_title: str  # trusted HTML, like the fragments below
-    minutes: int
-    steps: tuple[str, ...]
-    solo: str
-    reflection: tuple[str, ...]
+    parts: LessonParts
 
     @property
     def path(self) -> PurePosixPath:
@@ -90,7 +88,7 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
 
 def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | None) -> str:
     """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
-    lesson = sheet.lesson
+    lesson, exercise = sheet.lesson, sheet.parts.exercise
     lesson_url = urljoin(site_url, lesson.page_url)
 
     def on_paper(fragment: str) -> Markup:  # links absolute, as in the lesson's embed and download
@@ -98,10 +96,11 @@ def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | No
 
     up = "../" * (len(sheet.path.parts) - 1)
     return render_worksheet(
-        title=lesson.title, number=sheet.number, total=sheet.total, lesson_url=lesson_url,
-        exercise={"title": Markup(sheet.exercise_title), "minutes": sheet.minutes,
-                  "steps": [on_paper(step) for step in sheet.steps], "solo": on_paper(sheet.solo)},
-        reflection=[on_paper(prompt) for prompt in sheet.reflection],
+        title=lesson.title, number=sheet.number, total=len(ORDER), lesson_url=lesson_url,
+        exercise={"title": Markup(to_html(exercise.title, True)), "minutes": exercise.minutes,
+                  "steps": [on_paper(to_html(step, True)) for step in exercise.steps],
+                  "solo": on_paper(to_html(exercise.solo, False))},
+        reflection=[on_paper(to_html(prompt, True)) for prompt in sheet.parts.reflection],
         footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
         embed=False, inline=False, csp=policy_placeholder, site_url=site_url, credit_url=lesson_url,
         credit_title=f"the lesson “{lesson.title}”",
