@@ -44,11 +44,12 @@ def peer_python() -> Path:
 def closer_variant(project: Path) -> None:
     """Adapt variant d to today's layout.
 
-    The bundle is made by the plugin, not copied from docs/, and a site names where its quick
-    exit goes.
+    The bundle is made by the plugin, not copied from docs/, pages load one stylesheet, and a
+    site names where its quick exit goes.
     """
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + "extra:\n  quick_exit_url: https://www.bbc.com/weather\n")
+    text = re.sub(r"extra_css:\n(  - .*\n)+", "extra_css:\n  - assets/closer/closer.css\n", config.read_text())
+    config.write_text(text + "extra:\n  quick_exit_url: https://www.bbc.com/weather\n")
     assets = project / "docs" / "assets" / "closer"
     (assets / "closer.js").unlink(missing_ok=True)
     for path in (ROOT / "docs" / "assets" / "closer").iterdir():

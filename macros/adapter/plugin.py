@@ -18,7 +18,7 @@ from ..engine.catalog import load_catalog
 from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
 from ..publish.assets import minify_assets
-from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEETS, bundle_script, bundle_stylesheet
+from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from ..publish.export import Standalone, Worksheet, export_all, write_schema
 from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
 from ..publish.urls import ASSETS
@@ -63,7 +63,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             build.quiz_pages[uri] = quiz_id
-        bundles = {SCRIPT_NAME: bundle_script(), **{name: bundle_stylesheet(name) for name in STYLESHEETS}}
+        bundles = {SCRIPT_NAME: bundle_script(), STYLESHEET_NAME: bundle_stylesheet()}
         for name, content in bundles.items():  # made from macros/components/, never kept in docs/
             uri = f"{ASSETS}/{name}"
             if files.get_file_from_path(uri):

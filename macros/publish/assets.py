@@ -1,30 +1,37 @@
 """The site's own scripts and stylesheets, minified once the build has copied them.
 
-rjsmin and rcssmin only drop comments and whitespace (no renaming), so what runs is what the
-source says; a reader of docs/assets/ still gets the commented source.
+tdewolff/minify (Go, through its official Python binding) renames local names as well as
+dropping comments and whitespace: a quarter less to download than whitespace-only minifying, in
+milliseconds, with no Node. Its output is pinned to ES2020, the oldest JavaScript that has the
+BigInt the scoring needs. A reader of docs/assets/ or macros/components/ still gets the
+commented source.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import rcssmin
-import rjsmin
+import minify
 
 from .urls import ASSETS
 
-MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+minify.config({"js-version": 2020})
+MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
+
+
+def minified(source: str, suffix: str) -> str:
+    """A script's or stylesheet's source as the site serves it; suffix is ".js" or ".css"."""
+    return minify.string(MEDIA_TYPES[suffix], source).strip() + "\n"
 
 
 def minify_assets(site: Path) -> dict[str, tuple[int, int]]:
     """Minify every Closer asset in the built site in place; return name -> (bytes before, after)."""
     sizes = {}
     for path in sorted((site / ASSETS).iterdir()):
-        minify = MINIFIERS.get(path.suffix)
-        if minify is None:
+        if path.suffix not in MEDIA_TYPES:
             continue
         source = path.read_text(encoding="utf-8")
-        small = minify(source).strip() + "\n"
+        small = minified(source, path.suffix)
         path.write_text(small, encoding="utf-8")
         sizes[path.name] = (len(source.encode()), len(small.encode()))
     return sizes

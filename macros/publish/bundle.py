@@ -3,7 +3,8 @@
 Each file is plain declarations; the bundle puts the core first, the components in `ORDER`,
 and the start-up last, inside one function, so they share the core's names and the page gets
 no global. The bundle is made at build time and never kept in the repository; minifying is left
-to `assets.minify_assets`, like every other asset.
+to `assets.minify_assets`, like every other asset. One script and one stylesheet, so
+every page after the first loads both from the browser's cache.
 """
 
 from __future__ import annotations
@@ -47,15 +48,14 @@ def bundle_script() -> str:
     return HEADER + '(function () {\n"use strict";\n\n' + _joined(script_sources()) + "})();\n"
 
 
-# Each stylesheet pages load, made of the components' styles in this order (the cascade's order).
-STYLESHEETS = {
-    "site.css": ["core/theme.css", "quick-exit/quick-exit.css", "lesson/lesson.css",
-                 "lesson-progress/lesson-progress.css", "learning-path/learning-path.css", "use-panel/use-panel.css"],
-    "quiz.css": ["core/quiz.css", "knowledge-check/knowledge-check.css", "self-assessment/self-assessment.css",
-                 "embed-frame/embed-frame.css"],
-}
+STYLESHEET_NAME = "closer.css"  # the one stylesheet every page loads, beside the script
+STYLE_ORDER = [  # the cascade's order: site-wide adjustments first, then components
+    "core/theme.css", "quick-exit/quick-exit.css", "lesson/lesson.css", "lesson-progress/lesson-progress.css",
+    "learning-path/learning-path.css", "use-panel/use-panel.css", "core/quiz.css",
+    "knowledge-check/knowledge-check.css", "self-assessment/self-assessment.css", "embed-frame/embed-frame.css",
+]
 
 
-def bundle_stylesheet(name: str) -> str:
-    """One stylesheet of `STYLESHEETS`, its components' styles one after another."""
-    return _joined([COMPONENTS / part for part in STYLESHEETS[name]])
+def bundle_stylesheet() -> str:
+    """The one stylesheet pages load, its components' styles one after another."""
+    return _joined([COMPONENTS / part for part in STYLE_ORDER])

@@ -16,12 +16,12 @@ from ..engine.lessons import ORDER, LessonParts
 from ..render.rendering import render_standalone, render_worksheet
 from ..render.text import to_html
 from .bundle import SCRIPT_NAME as SCRIPT
-from .bundle import STYLESHEETS as SITE_STYLESHEETS
+from .bundle import STYLESHEET_NAME
 from .json_schema import quiz_json_schema
 from .security import standalone_policy
 from .urls import ASSETS, download_url, embed_url, file_of, worksheet_url
 
-STYLESHEETS = ("standalone.css", *SITE_STYLESHEETS)
+STYLESHEETS = ("standalone.css", STYLESHEET_NAME)
 WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
 FRAME_GUARD = "frame-guard.js"  # site pages that are not embeds hide themselves in other sites' frames
 SCHEMA_PATH = "schema/quiz.schema.json"
