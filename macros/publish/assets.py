@@ -10,6 +10,7 @@ commented source.
 from __future__ import annotations
 
 from pathlib import Path
+import re
 
 import minify
 
@@ -21,7 +22,25 @@ MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 
 def minified(source: str, suffix: str) -> str:
     """A script's or stylesheet's source as the site serves it; suffix is ".js" or ".css"."""
-    return minify.string(MEDIA_TYPES[suffix], source).strip() + "\n"
+    small = minify.string(MEDIA_TYPES[suffix], source).strip() + "\n"
+    return ascii_only(small) if suffix == ".js" else small
+
+
+def ascii_only(script: str) -> str:
+    r"""The script with every non-ASCII character as a \u escape.
+
+    The minifier writes "\u2713" as the character itself, which a page or host without a
+    declared charset would read as other characters. Outside comments (gone after minifying),
+    JavaScript has such characters only in strings, regular expressions and names, where the
+    escape means the same.
+    """
+    return re.sub(r"[^\x00-\x7f]", lambda m: "".join(
+        f"\\u{unit:04x}" for unit in _utf16(m.group(0))), script)
+
+
+def _utf16(char: str) -> list[int]:
+    data = char.encode("utf-16-be")
+    return [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]
 
 
 def minify_assets(site: Path) -> dict[str, tuple[int, int]]:

@@ -15,6 +15,7 @@ from ..render.rendering import COMPONENTS
 
 SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site, like the stylesheets below
 ORDER = [  # after core/core.js, before core/start.js; scoring.js before the widget that uses it
+    "frame-guard/frame-guard.js",  # first: a page in another site's frame hides before anything starts
     "knowledge-check/knowledge-check.js",
     "self-assessment/scoring.js",
     "self-assessment/results.js",

@@ -23,7 +23,6 @@ from .urls import ASSETS, download_url, embed_url, file_of, worksheet_url
 
 STYLESHEETS = ("standalone.css", STYLESHEET_NAME)
 WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
-FRAME_GUARD = "frame-guard.js"  # site pages that are not embeds hide themselves in other sites' frames
 SCHEMA_PATH = "schema/quiz.schema.json"
 SITE_ONLY = "data-closer-site-only"  # site navigation and panels that make no sense on their own
 
@@ -104,8 +103,7 @@ def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | No
         footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
         embed=False, inline=False, csp=policy_placeholder, site_url=site_url, credit_url=lesson_url,
         credit_title=f"the lesson “{lesson.title}”",
-        styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}",
-        frame_guard=f"{up}{ASSETS / FRAME_GUARD}")
+        styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
 
 
 def css_string(text: str) -> str:

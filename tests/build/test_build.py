@@ -27,6 +27,18 @@ def test_sample_page_shows_both_quizzes(built_site):
         "sample-knowledge-check", "sample-self-assessment"}
 
 
+def test_every_page_loads_one_minified_script_and_stylesheet_that_read_the_same_in_any_charset(built_site):
+    page = BeautifulSoup((built_site / "about" / "index.html").read_text(), "html.parser")
+    own = [tag.get("href") or tag.get("src") for tag in page.select('link[rel="stylesheet"], script[src]')
+           if "assets/closer/" in (tag.get("href") or tag.get("src"))]
+    assert own == ["../assets/closer/closer.css", "../assets/closer/closer.js"]
+    for name in ("closer.js", "closer.css"):
+        built = (built_site / "assets" / "closer" / name).read_bytes()
+        assert built.isascii()  # "✓ Right." stays "✓ Right." on a host page that declares no charset
+        assert b"/*" not in built  # minified: the comments stay in the sources
+    assert "function component(" not in (built_site / "assets" / "closer" / "closer.js").read_text()  # names shortened
+
+
 def test_build_output_has_no_warning(tmp_path):
     result = run_mkdocs_build(ROOT, tmp_path / "site")
     assert result.returncode == 0

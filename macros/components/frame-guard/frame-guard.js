@@ -1,0 +1,33 @@
+/* Frame guard: a site page shown inside another site's frame (on a host that ignores the
+   _headers file's frame-ancestors) hides its content and offers to open itself on its own, so
+   no site can dress Closer's pages in its own frame. Pages ask for it with
+   <meta name="closer-frame-guard">: site pages and worksheets do; embeds, made to be framed, and
+   downloads, which are the reader's own files, do not. */
+
+function framedByAnotherSite() {
+  try {
+    return window.top !== window.self && window.top.location.origin !== window.location.origin;
+  } catch (error) {
+    return true;  // another origin's window: reading its location throws
+  }
+}
+
+function showOnlyTheFrameNotice() {
+  Array.prototype.forEach.call(document.body.children, function (child) { child.style.display = "none"; });
+  var notice = element("p", "closer-framed",
+    "This page is from Closer, an open course on emotional intimacy. It is not shown inside another site. ");
+  var link = element("a", "", "Open it on its own");
+  link.href = window.location.href;
+  link.target = "_blank";
+  link.rel = "noopener";
+  notice.appendChild(link);
+  document.body.appendChild(notice);
+  document.documentElement.style.visibility = "";
+}
+
+if (document.querySelector('meta[name="closer-frame-guard"]') && framedByAnotherSite()) {
+  document.documentElement.setAttribute("data-closer-framed", "");
+  document.documentElement.style.visibility = "hidden";  // nothing of the page shows meanwhile
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showOnlyTheFrameNotice);
+  else showOnlyTheFrameNotice();
+}
