@@ -127,8 +127,10 @@ def _page_keys(data, path: str) -> list[Problem]:
 
 def check_body(body: str, path: str, first_line: int, env: jinja2.Environment) -> BodyCheck:
     """Parse a page body (without rendering it) and allow only the template code of ALLOWED."""
-    lines = body.splitlines()
     result = BodyCheck()
+    if not any(marker in body for marker in _delimiters(env)):
+        return result  # no template code at all: most pages, and parsing them costs a millisecond each
+    lines = body.splitlines()
 
     def at(lineno: int, needle: str) -> tuple[int, int]:
         line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
@@ -169,6 +171,12 @@ def check_body(body: str, path: str, first_line: int, env: jinja2.Environment) -
                 continue
             refuse(node, *problem)
     return result
+
+
+def _delimiters(env: jinja2.Environment) -> list[str]:
+    """What starts template code in env, including any delimiters a site configures for mkdocs-macros."""
+    return [marker for marker in (env.variable_start_string, env.block_start_string, env.comment_start_string,
+                                  env.line_statement_prefix, env.line_comment_prefix) if marker]
 
 
 _KEYWORDS = {"Assign": "set", "AssignBlock": "set", "FromImport": "from … import", "CallBlock": "call",

@@ -7,8 +7,9 @@ Anything not listed stops the build at the page's line and column.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 import re
+
+from selectolax.lexbor import LexborHTMLParser
 
 from ..engine.loading import line_col
 from ..engine.problems import Problem
@@ -30,47 +31,52 @@ FIX = ("write Markdown, or only the HTML the course uses (see 'Pages and lessons
        "scripts, styles, frames, forms, handlers and data- attributes are never allowed")
 
 
-class _Scan(HTMLParser):
-    """Collects (what is wrong, text to find in the source) for each thing the allow-list refuses."""
+# What a fragment's tree cannot show: comments, declarations and processing instructions (which
+# browsers end differently from other parsers, so markup could hide inside one), and the document
+# tags a fragment parser drops but a browser merges into the real page (`<body onload=…>`), and
+# NUL, which parsers replace, so that `java\0script:` is refused rather than read as a relative link.
+_HIDDEN = re.compile(r"<!--|<!|<\?|\x00|<(html|head|body|frameset)(?=[\s/>])", re.I)
+_HIDDEN_WHAT = {"\x00": ("a NUL character is not allowed in a page", r"\x00"),
+                "<!--": ("an HTML comment is not allowed in a page", r"<!"),
+                "<!": ("an HTML declaration is not allowed in a page", r"<!"),
+                "<?": ("an HTML processing instruction is not allowed in a page", r"<\?")}
 
-    def __init__(self, placeholder: re.Pattern):
-        super().__init__(convert_charrefs=True)
-        self.placeholder, self.found = placeholder, []
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "div" and len(attrs) == 1 and attrs[0][0] == "data-closer-stash" and \
-                self.placeholder.fullmatch(attrs[0][1] or ""):
-            return  # finished HTML of the project's own, put in after this check
-        if tag not in _TEXT:
-            self.found.append((f"HTML tag <{tag}> is not allowed in a page", rf"<{re.escape(tag)}\b"))
-            return
-        for name, value in attrs:
-            value = value or ""
-            if name not in ATTRIBUTES.get(tag, set()) | ANY_TAG:
-                self.found.append((f"attribute '{name}' on <{tag}> is not allowed in a page",
-                                   _word(name)))
-            elif name == "class" and not all(CLASSES.fullmatch(token) for token in value.split()):
-                self.found.append((f"class '{value}' on <{tag}> is not allowed in a page", _word(value)))
-            elif name == "id" and not ID.fullmatch(value):
-                self.found.append((f"id '{value}' is not allowed in a page", _word(value)))
-            elif name in ("href", "src") and url_problem(tag, value):
-                self.found.append((url_problem(tag, value) + " is not allowed in a page", re.escape(value[:20])))
+def _refusals(html: str, placeholder: re.Pattern) -> list[tuple[str, str]]:
+    """(what is wrong, text to find in the source) for each thing the allow-list refuses, in page order.
 
-    handle_startendtag = handle_starttag
+    lexbor parses the fragment as a browser parses a page's body, so what is checked is what a
+    browser would build.
+    """
+    found = []
+    for match in _HIDDEN.finditer(html):
+        tag = match.group(1)
+        found.append((f"HTML tag <{tag.lower()}> is not allowed in a page", rf"<{tag}\b") if tag
+                     else _HIDDEN_WHAT[match.group(0)])
+    first = LexborHTMLParser(html, is_fragment=True).root
+    for node in first.traverse(include_text=False) if first is not None else ():
+        if node.tag not in ("-comment", None):  # comments and the like: refused above
+            found += _element_refusals(node.tag, node.attributes, placeholder)
+    return found
 
-    # Browsers end comments and read "<![CDATA[" differently from this parser ("<!-->" closes a
-    # comment in HTML5), so markup could hide inside one: pages hold no comments or declarations.
-    def handle_comment(self, data):
-        self.found.append(("an HTML comment is not allowed in a page", r"<!"))
 
-    def handle_decl(self, decl):
-        self.found.append(("an HTML declaration is not allowed in a page", r"<!"))
-
-    def unknown_decl(self, data):
-        self.found.append(("an HTML declaration is not allowed in a page", r"<!"))
-
-    def handle_pi(self, data):
-        self.found.append(("an HTML processing instruction is not allowed in a page", r"<\?"))
+def _element_refusals(tag: str, attrs: dict, placeholder: re.Pattern) -> list[tuple[str, str]]:
+    if tag == "div" and list(attrs) == ["data-closer-stash"] and placeholder.fullmatch(attrs["data-closer-stash"] or ""):
+        return []  # finished HTML of the project's own, put in after this check
+    if tag not in _TEXT:
+        return [(f"HTML tag <{tag}> is not allowed in a page", rf"<{re.escape(tag)}\b")]
+    found = []
+    for name, value in attrs.items():
+        value = value or ""
+        if name not in ATTRIBUTES.get(tag, set()) | ANY_TAG:
+            found.append((f"attribute '{name}' on <{tag}> is not allowed in a page", _word(name)))
+        elif name == "class" and not all(CLASSES.fullmatch(token) for token in value.split()):
+            found.append((f"class '{value}' on <{tag}> is not allowed in a page", _word(value)))
+        elif name == "id" and not ID.fullmatch(value):
+            found.append((f"id '{value}' is not allowed in a page", _word(value)))
+        elif name in ("href", "src") and url_problem(tag, value):
+            found.append((url_problem(tag, value) + " is not allowed in a page", re.escape(value[:20])))
+    return found
 
 
 def _word(text: str) -> str:
@@ -80,12 +86,9 @@ def _word(text: str) -> str:
 
 def check_content(html: str, source: str, path: str, placeholder: re.Pattern) -> list[Problem]:
     """Every refusal in a page's rendered content, located where its source shows it."""
-    scan = _Scan(placeholder)
-    scan.feed(html)
-    scan.close()
     seen: dict[str, int] = {}  # the nth refusal of a pattern is the nth place the source shows it
     problems = set()
-    for what, pattern in scan.found:
+    for what, pattern in _refusals(html, placeholder):
         nth = seen[pattern] = seen.get(pattern, -1) + 1
         problems.add(Problem(path, *_locate(source, pattern, nth), what, FIX))
     return sorted(problems)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from html import unescape
 from html.parser import HTMLParser
+import re
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -100,8 +101,17 @@ class MarkdownRenderer:
         return clean.strip(), removed
 
 
+# One line of words and everyday punctuation, starting with a letter: nothing in it is Markdown or
+# HTML (no emphasis, code, link, list, heading, entity or break), so its HTML is itself. Most
+# quiz texts are like this, and skipping Markdown and nh3 for them halves loading a quiz. A test
+# checks the shortcut against the full path on every text of the project and on generated ones.
+PLAIN_TEXT = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.;:?'\"()/%\u2018\u2019\u201c\u201d\u2013\u2014-]+[^\W_]*)*")
+
+
 @functools.lru_cache(maxsize=None)
 def _rendered(source: str, inline: bool) -> tuple[str, tuple[str, ...]]:
+    if PLAIN_TEXT.fullmatch(source) and source.isprintable() and source == source.strip():
+        return (source if inline else f"<p>{source}</p>"), ()
     renderer = _renderer()
     html, removed = renderer.render(source, inline)
     return html, tuple(removed)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from macros.publish.export import inline_images, standalone_content
 from macros.render.rendering import render_quiz
-from macros.render.text import ATTRIBUTES, BLOCK_TAGS, MarkdownRenderer
-from tests.support import quiz_from_text
+from macros.render.text import ATTRIBUTES, BLOCK_TAGS, PLAIN_TEXT, MarkdownRenderer, _rendered
+from tests.support import ROOT, quiz_from_text
 from tests.support.payloads import NAUGHTY, PAYLOADS, WIDGET_TAGS, assert_inert
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
@@ -122,3 +123,25 @@ def test_an_image_path_with_an_encoded_nul_is_refused_and_never_read(tmp_path):
     # The export step meets such a path only if something let it through: a missing picture, no traceback.
     content = standalone_content('<p><img src="picture%00.png" alt="A picture"></p>', "http://site/")
     assert inline_images(content, tmp_path, "http://site/") == "<p>A picture</p>"
+
+
+def _every_text_of(data) -> list[str]:
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in _every_text_of(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in _every_text_of(value)]
+    return [data] if isinstance(data, str) else []
+
+
+@pytest.mark.parametrize("inline", [True, False], ids=["inline", "block"])
+def test_the_plain_text_shortcut_gives_what_markdown_and_the_sanitizer_give(inline):
+    # Texts with no Markdown skip the renderer: they must come out exactly as the renderer makes them.
+    texts = [text for path in sorted((ROOT / "quizzes").glob("*.yml"))
+             for text in _every_text_of(yaml.safe_load(path.read_text()))]
+    texts += PAYLOADS + NAUGHTY + ["1995. A year", "- a list", "# heading", "a  ", "a_b_c", "x -- y", "a\u00a0b",
+                                   "It’s “fine” (mostly) — 50% / 50%", "Ünïcode ça va", "ends with two  "]
+    shortcut = [text for text in texts if PLAIN_TEXT.fullmatch(text)]
+    assert len(shortcut) >= 100  # the project's own texts mostly take the shortcut
+    for text in texts:
+        html, removed = renderer.render(text, inline)
+        assert _rendered(text, inline) == (html, tuple(removed)), text
