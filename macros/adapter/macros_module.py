@@ -43,6 +43,8 @@ def on_pre_page_macros(env) -> None:
         page.title = NOT_RENDERED
     if check.problems or uri in build.refused:
         env.markdown = NOT_RENDERED
+    elif not check.has_template_code and not has_markers(page.title or ""):
+        page.meta["render_macros"] = False  # nothing to render: mkdocs-macros returns the page as it is
 
 
 def _never_raises(env, macro):

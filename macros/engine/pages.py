@@ -48,6 +48,7 @@ class BodyCheck:
 
     calls: list[MacroCall] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    has_template_code: bool = True  # False when the body holds no delimiter at all
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
@@ -129,7 +130,8 @@ def check_body(body: str, path: str, first_line: int, env: jinja2.Environment) -
     """Parse a page body (without rendering it) and allow only the template code of ALLOWED."""
     result = BodyCheck()
     if not any(marker in body for marker in _delimiters(env)):
-        return result  # no template code at all: most pages, and parsing them costs a millisecond each
+        result.has_template_code = False  # most pages: parsing them would cost a millisecond each
+        return result
     lines = body.splitlines()
 
     def at(lineno: int, needle: str) -> tuple[int, int]:
