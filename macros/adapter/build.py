@@ -36,22 +36,31 @@ class Build:
         self.token = secrets.token_hex(8)
         self.placeholder = re.compile(self.token + r"-(\d+)")
         self.held: list[str] = []
+        self.unsearchable: set[int] = set()  # indexes in held put in after the search index
 
     def problems(self) -> list[Problem]:
         return sorted(set(self.catalog.problems + self.page_problems))
 
-    def stash(self, finished_html: str) -> Markup:
+    def stash(self, finished_html: str, searchable: bool = True) -> Markup:
         """A placeholder for Markdown to pass through; `unstash` puts the finished HTML back.
 
         HTML made from author text must not be read as Markdown a second time, and Markdown would
-        only re-read a finished widget (a fifth of the quiz cost of a build).
+        only re-read a finished widget (a fifth of the quiz cost of a build). A quiz widget is not
+        searchable: it goes in after the search index is made, so a search never shows a check's
+        answers or explanations, and the index does not parse every option of every quiz.
         """
         self.held.append(finished_html)
+        if not searchable:
+            self.unsearchable.add(len(self.held) - 1)
         return Markup(f'<div data-closer-stash="{self.token}-{len(self.held) - 1}"></div>')
 
-    def unstash(self, page_html: str) -> str:
+    def unstash(self, page_html: str, searchable_only: bool = False) -> str:
         placeholder = re.compile(f'<div data-closer-stash="{self.placeholder.pattern}"></div>')
-        return placeholder.sub(lambda match: self.held[int(match.group(1))], page_html)
+
+        def held(match: re.Match) -> str:
+            index = int(match.group(1))
+            return match.group(0) if searchable_only and index in self.unsearchable else self.held[index]
+        return placeholder.sub(held, page_html)
 
     def landed_lessons(self) -> list[Lesson]:
         by_slug = {lesson.slug: lesson for lesson in self.lessons.values()}

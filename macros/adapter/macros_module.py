@@ -126,5 +126,5 @@ def _quiz(build: Build, page, line: int, col: int, *args, **kwargs) -> str:
         ids = by_closeness(quiz_id, build.catalog.ids)
         return problem(f"unknown quiz '{quiz_id}'", ("quizzes that exist, closest first: " + ", ".join(ids))
                        if ids else "add quizzes/" + quiz_id + ".yml")
-    return build.stash(render_quiz(loaded, level=level, instance=nth + 1,
-                                   link=lambda target: build.link(page, target), link_title=build.link_title))
+    return build.stash(render_quiz(loaded, level=level, instance=nth + 1, link=lambda target: build.link(page, target),
+                                   link_title=build.link_title), searchable=False)

@@ -125,18 +125,17 @@ class CloserPlugin(BasePlugin[CloserConfig]):
     def on_page_content(self, html, page, config, files):
         build = self.build
         build.page_problems.extend(check_content(html, page.file.content_string, page_file(page), build.placeholder))
-        html = build.unstash(html)
         lesson = build.lessons.get(page.file.src_uri)
         if lesson is not None:
-            alone = Standalone("lessons", lesson.slug, plain(lesson.parts.title), html, page.url, page.url,
-                               f"the lesson “{plain(lesson.parts.title)}”")
+            alone = Standalone("lessons", lesson.slug, plain(lesson.parts.title), build.unstash(html), page.url,
+                               page.url, f"the lesson “{plain(lesson.parts.title)}”")
             build.standalone.append(alone)
             build.worksheets.append(Worksheet(alone, lesson.number, lesson.parts))
-        return html
+        return build.unstash(html, searchable_only=True)  # quiz widgets go in after the search index
 
     def on_post_page(self, output, page, config):
         self.build.script_hashes |= template_script_hashes(output, page.content)
-        return output
+        return self.build.unstash(output)
 
     def on_post_template(self, output_content, template_name, config):
         if template_name.endswith(".html"):  # the theme's own pages, such as 404.html

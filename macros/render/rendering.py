@@ -62,16 +62,16 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
 
 
 def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total: int,
-                  previous: dict | None, next_: dict | None, panel: str, stash: Callable[[str], str]) -> str:
+                  previous: dict | None, next_: dict | None, panel: str, stash: Callable[..., str]) -> str:
     """A lesson page's Markdown: its parts around the body, always in the same order.
 
-    stash(html) returns a placeholder that the finished HTML replaces after Markdown, so the
-    parts, made from author text, are never read as Markdown a second time.
+    stash(html, searchable=True) returns a placeholder that the finished HTML replaces after
+    Markdown, so the parts, made from author text, are never read as Markdown a second time.
     """
     return _env.get_template("lesson.md").render(
         lesson=lesson, parts=lesson.parts, body=body, number=number, total=total,
         exercise_title=markdown_literal(plain(lesson.parts.exercise.title)),
-        sections=_env.get_template("lesson-parts.html").module, stash=lambda html: Markup(stash(html)),
+        sections=_env.get_template("lesson-parts.html").module, stash=lambda html, searchable=True: Markup(stash(html, searchable)),
         quiz=Markup(quiz_html), panel=Markup(panel), previous=previous, next=next_)
 
 

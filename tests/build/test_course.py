@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -9,8 +10,10 @@ import sys
 from bs4 import BeautifulSoup
 import pytest
 import textstat
+import yaml
 
 from macros.engine.lessons import ORDER
+from macros.render.text import plain
 from tests import originality
 from tests.support import ROOT, run_mkdocs_build
 
@@ -96,6 +99,25 @@ def test_the_fingerprint_finds_a_run_the_guides_share(tmp_path):
 @pytest.mark.skipif(not (SHARED_SEEDS).is_dir(), reason="the source guides are not beside this clone")
 def test_the_committed_fingerprint_is_the_guides_own():
     assert originality.read_fingerprint() == originality.fingerprint(SHARED_SEEDS)
+
+
+def test_search_finds_lessons_but_never_shows_a_check_s_answers(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+
+    def indexed(location: str) -> str:
+        return " ".join(e["title"] + " " + e["text"] for e in index["docs"] if e["location"].startswith(location))
+    assert "Being reliable means your words and your actions match" in indexed("lessons/trust/")
+    check = indexed("lessons/trust/#check-your-understanding")
+    assert check.startswith("Check your understanding")  # the heading that leads to the check is found
+    trust = yaml.safe_load((ROOT / "quizzes" / "trust.yml").read_text())
+    for question in trust["questions"]:  # prompts, options, feedback, explanations: the widget is not indexed
+        for option in question.get("options", []):
+            assert plain(option["text"]) not in check and plain(option.get("feedback", "-")) not in check
+        assert plain(question["prompt"]) not in check and plain(question.get("explanation", "-")) not in check
+    page = indexed("quizzes/intimacy-check-in/")
+    assert page.startswith("Emotional intimacy check-in")  # the self-assessment is found by its title
+    check_in = yaml.safe_load((ROOT / "quizzes" / "intimacy-check-in.yml").read_text())
+    assert not any(plain(item["text"]) in page for item in check_in["items"])
 
 
 def test_home_shows_the_learning_path_with_lengths_and_a_start(built_site):
