@@ -51,7 +51,7 @@ def page_html(source: str) -> str:
         return None
     stash: list[str] = []
 
-    def keep(html: str) -> str:
+    def keep(html: str, searchable: bool = True) -> str:  # the build keeps widgets out of search; no index here
         stash.append(html)
         return f'<div data-stash="{len(stash) - 1}"></div>'
 
