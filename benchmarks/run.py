@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.peer import bench_peer  # noqa: E402
 from benchmarks.serve import bench_serve  # noqa: E402
 from macros.publish.assets import minified  # noqa: E402
-from macros.publish.bundle import COMPONENTS  # noqa: E402
+from macros.publish.bundle import COMPONENTS, bundle_script, bundle_stylesheet  # noqa: E402
 from tests.support import copy_project, free_port  # noqa: E402  (one copy of these helpers)
 
 ORIGIN = f"http://127.0.0.1:{free_port()}"
@@ -120,9 +120,8 @@ WIDGET_STYLES = ["core/quiz.css", "knowledge-check/knowledge-check.css", "self-a
 
 def widgets_alone() -> dict[str, int]:
     """The widgets' own code, minified as the build minifies it: the bundle without site-only parts."""
-    script = "(function(){" + "\n".join((COMPONENTS / n).read_text() for n in WIDGET_SCRIPTS) + "})();"
-    style = "\n".join((COMPONENTS / n).read_text() for n in WIDGET_STYLES)
-    return {"script": gz(minified(script, ".js")), "style": gz(minified(style, ".css"))}
+    script = bundle_script([COMPONENTS / name for name in WIDGET_SCRIPTS])
+    return {"script": gz(minified(script, ".js")), "style": gz(minified(bundle_stylesheet(WIDGET_STYLES), ".css"))}
 
 
 def bench_weight(site_a: Path, site_b: Path) -> None:

@@ -35,6 +35,7 @@ class Build:
         # the placeholder carries a token of this build that no page can guess.
         self.token = secrets.token_hex(8)
         self.placeholder = re.compile(self.token + r"-(\d+)")
+        self._placeholder_div = re.compile(f'<div data-closer-stash="{self.placeholder.pattern}"></div>')
         self.held: list[str] = []
         self.unsearchable: set[int] = set()  # indexes in held put in after the search index
 
@@ -55,12 +56,10 @@ class Build:
         return Markup(f'<div data-closer-stash="{self.token}-{len(self.held) - 1}"></div>')
 
     def unstash(self, page_html: str, searchable_only: bool = False) -> str:
-        placeholder = re.compile(f'<div data-closer-stash="{self.placeholder.pattern}"></div>')
-
         def held(match: re.Match) -> str:
             index = int(match.group(1))
             return match.group(0) if searchable_only and index in self.unsearchable else self.held[index]
-        return placeholder.sub(held, page_html)
+        return self._placeholder_div.sub(held, page_html)
 
     def landed_lessons(self) -> list[Lesson]:
         by_slug = {lesson.slug: lesson for lesson in self.lessons.values()}

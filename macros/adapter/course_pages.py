@@ -27,8 +27,8 @@ def quiz_page_markdown(build: Build, page, config, quiz_id: str) -> str:
     title = plain(loaded.quiz.title)
     page.title = html.escape(title, quote=False)
     widget = render_quiz(loaded, level=1, link=lambda target: build.link(page, target), link_title=build.link_title)
-    return build.stash(widget, searchable=False) + "\n\n" + build.stash(use_panel(build, page, config, "quizzes", quiz_id, "quiz",
-                                                                title))
+    panel = use_panel(build, page, config, "quizzes", quiz_id, "quiz", title)
+    return build.stash(widget, searchable=False) + "\n\n" + build.stash(panel)
 
 
 def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> str:

@@ -9,6 +9,7 @@ commented source.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 import re
 
@@ -34,13 +35,7 @@ def ascii_only(script: str) -> str:
     JavaScript has such characters only in strings, regular expressions and names, where the
     escape means the same.
     """
-    return re.sub(r"[^\x00-\x7f]", lambda m: "".join(
-        f"\\u{unit:04x}" for unit in _utf16(m.group(0))), script)
-
-
-def _utf16(char: str) -> list[int]:
-    data = char.encode("utf-16-be")
-    return [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]
+    return re.sub(r"[^\x00-\x7f]", lambda m: json.dumps(m.group(0))[1:-1], script)  # \uXXXX, pairs past U+FFFF
 
 
 def minify_assets(site: Path) -> dict[str, tuple[int, int]]:

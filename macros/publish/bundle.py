@@ -44,9 +44,9 @@ def _joined(paths: list[Path]) -> str:
                      + path.read_text(encoding="utf-8").strip() + "\n" for path in paths)
 
 
-def bundle_script() -> str:
-    """The one script pages load: every component's source inside one strict function."""
-    return HEADER + '(function () {\n"use strict";\n\n' + _joined(script_sources()) + "})();\n"
+def bundle_script(sources: list[Path] | None = None) -> str:
+    """The one script pages load: every component's source (or those given) inside one strict function."""
+    return HEADER + '(function () {\n"use strict";\n\n' + _joined(sources or script_sources()) + "})();\n"
 
 
 STYLESHEET_NAME = "closer.css"  # the one stylesheet every page loads, beside the script
@@ -57,6 +57,6 @@ STYLE_ORDER = [  # the cascade's order: site-wide adjustments first, then compon
 ]
 
 
-def bundle_stylesheet() -> str:
-    """The one stylesheet pages load, its components' styles one after another."""
-    return _joined([COMPONENTS / part for part in STYLE_ORDER])
+def bundle_stylesheet(parts: list[str] = STYLE_ORDER) -> str:
+    """The one stylesheet pages load (or one of the parts given), its components' styles one after another."""
+    return _joined([COMPONENTS / part for part in parts])

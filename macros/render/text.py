@@ -104,13 +104,13 @@ class MarkdownRenderer:
 # One line of words and everyday punctuation, starting with a letter: nothing in it is Markdown or
 # HTML (no emphasis, code, link, list, heading, entity or break), so its HTML is itself. Most
 # quiz texts are like this, and skipping Markdown and nh3 for them halves loading a quiz. A test
-# checks the shortcut against the full path on every text of the project and on generated ones.
+# checks the shortcut against the full path on every text of the project and the payload lists.
 PLAIN_TEXT = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.;:?'\"()/%\u2018\u2019\u201c\u201d\u2013\u2014-]+[^\W_]*)*")
 
 
 @functools.lru_cache(maxsize=None)
 def _rendered(source: str, inline: bool) -> tuple[str, tuple[str, ...]]:
-    if PLAIN_TEXT.fullmatch(source) and source.isprintable() and source == source.strip():
+    if PLAIN_TEXT.fullmatch(source) and source == source.strip():
         return (source if inline else f"<p>{source}</p>"), ()
     renderer = _renderer()
     html, removed = renderer.render(source, inline)
