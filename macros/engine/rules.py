@@ -60,6 +60,8 @@ def _self_assessment(quiz: SelfAssessment, at):
         yield from _bands(dim.bands, ("dimensions", i, "bands"), scale, at)
     if quiz.overall is not None:
         yield from _bands(quiz.overall.bands, ("overall", "bands"), scale, at)
+    if quiz.screen is not None:
+        yield from _screen(quiz.screen, scale, at)
 
 
 def _bands(bands, path, scale, at):
@@ -73,14 +75,32 @@ def _bands(bands, path, scale, at):
             yield at(where, f"bands are not in ascending order: upto {band.upto:g} follows {previous:g}",
                      "list bands from the lowest upto to the highest")
         previous = band.upto
-        for k, target in enumerate(band.recommend):
-            page = target.split("#", 1)[0]
-            if not page.endswith(".md") or page.startswith(("/", ".")) or "://" in target:
-                yield at(path + (j, "recommend", k), f"'{target}' is not a docs-relative page path",
-                         "write the page's path under docs/, like lessons/trust.md")
+        yield from _recommend_paths(band.recommend, path + (j, "recommend"), at)
     if bands and bands[-1].upto != scale.max:
         yield at(path + (len(bands) - 1, "upto"), f"the last band ends at {bands[-1].upto:g}, "
                  f"not at the scale's max ({scale.max})", f"set the last band's upto to {scale.max}")
+
+
+def _recommend_paths(targets, path, at):
+    for k, target in enumerate(targets):
+        page = target.split("#", 1)[0]
+        if not page.endswith(".md") or page.startswith(("/", ".")) or "://" in target:
+            yield at(path + (k,), f"'{target}' is not a docs-relative page path",
+                     "write the page's path under docs/, like lessons/trust.md")
+
+
+def _screen(screen, scale, at):
+    yield from _recommend_paths(screen.recommend, ("screen", "recommend"), at)
+    for i, item in enumerate(screen.items):
+        seen = set()
+        for k, value in enumerate(item.when):
+            where = ("screen", "items", i, "when", k)
+            if not scale.min <= value <= scale.max:
+                yield at(where, f"when {value} lies outside the scale ({scale.min} to {scale.max})",
+                         "list only answers the scale offers")
+            elif value in seen:
+                yield at(where, f"when lists {value} twice", "list each answer once")
+            seen.add(value)
 
 
 def _knowledge_check(quiz: KnowledgeCheck, at):
@@ -110,13 +130,15 @@ def check_links(quiz, doc: Document, file: str, pages: set[str]) -> list[Problem
     groups = [(("dimensions", i, "bands"), d.bands) for i, d in enumerate(quiz.dimensions)]
     if quiz.overall is not None:
         groups.append((("overall", "bands"), quiz.overall.bands))
+    lists = [(path + (j, "recommend"), band.recommend) for path, bands in groups for j, band in enumerate(bands)]
+    if quiz.screen is not None:
+        lists.append((("screen", "recommend"), quiz.screen.recommend))
     problems = []
-    for path, bands in groups:
-        for j, band in enumerate(bands):
-            for k, target in enumerate(band.recommend):
-                page = target.split("#", 1)[0]
-                if page.endswith(".md") and page not in pages:
-                    problems.append(Problem(file, *doc.where(path + (j, "recommend", k)),
-                                            f"recommended page '{page}' does not exist",
-                                            did_you_mean(page, pages, "check the path under docs/")))
+    for path, targets in lists:
+        for k, target in enumerate(targets):
+            page = target.split("#", 1)[0]
+            if page.endswith(".md") and page not in pages:
+                problems.append(Problem(file, *doc.where(path + (k,)),
+                                        f"recommended page '{page}' does not exist",
+                                        did_you_mean(page, pages, "check the path under docs/")))
     return problems

@@ -162,6 +162,20 @@ class Overall(Strict):
     bands: list[Band] = Field(min_length=1)
 
 
+class ScreenItem(Strict):
+    text: InlineText
+    when: list[Integer] = Field(min_length=1)  # the scale values that put safety first
+
+
+class Screen(Strict):
+    """Items never scored or stored: any trigger answer puts this message before every score."""
+
+    title: InlineText
+    message: BlockText
+    recommend: list[Plain] = ()
+    items: list[ScreenItem] = Field(min_length=1, max_length=6)
+
+
 class Common(Strict):
     title: InlineText
     intro: BlockText | None = None
@@ -174,6 +188,7 @@ class SelfAssessment(Common):
     dimensions: list[Dimension] = Field(min_length=1)
     items: list[Item] = Field(min_length=1)
     overall: Overall | None = None
+    screen: Screen | None = None
 
 
 class Option(Strict):

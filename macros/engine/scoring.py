@@ -81,3 +81,11 @@ def score(quiz: SelfAssessment, answers: Sequence[int | None]) -> dict[str, Scor
         results[dimension.id] = _score(values[dimension.id], size, dimension.bands)
     results["overall"] = _score(every, len(quiz.items), quiz.overall.bands if quiz.overall else ())
     return results
+
+
+def screen_flagged(quiz: SelfAssessment, answers: Sequence[int | None]) -> bool:
+    """Whether any safety-screen answer is one of its item's trigger values (never a score)."""
+    items = quiz.screen.items if quiz.screen else ()
+    if len(answers) != len(items):
+        raise ValueError(f"{len(answers)} answers for {len(items)} screen items")
+    return any(answer in item.when for item, answer in zip(items, answers) if answer is not None)

@@ -229,7 +229,8 @@ def loaded_and_watching(page) -> float:
     height = fits(page, 0)[0]
     page.evaluate("window.seen = []")
     return height
-# Very different readers: every statement at the lowest value, at the highest, and one answer only.
+# Very different readers: every statement and safety question at the lowest value (a calm screen),
+# at the highest (a flagged one), and one answer only.
 READERS = {
     "lowest": lambda items: [item.locator("input").first.check() for item in items],
     "highest": lambda items: [item.locator("input").last.check() for item in items],
@@ -237,17 +238,21 @@ READERS = {
 }
 
 
-def heights_a_host_sees(open_host, width: int, reader: str) -> list:
-    """The height messages and frame heights a host sees while a reader takes the check-in."""
+def heights_a_host_sees(open_host, width: int, reader: str, flags: list) -> list:
+    """The height messages and frame heights a host sees while a reader takes the check-in.
+
+    flags gets what the safety screen said, which the host must not be able to tell.
+    """
     page, errors = open_host(["/embed/quizzes/intimacy-check-in/"], extra=WATCH,
                              viewport={"width": width, "height": 900})
     inner = frame_of(page, 0).element_handle().content_frame()
     widget = inner.locator("[data-quiz]")
     seen = [loaded_and_watching(page)]
-    READERS[reader](widget.locator(".closer-quiz__item").all())
+    READERS[reader](widget.locator(".closer-quiz__item, .closer-quiz__screen-item").all())
     seen.append(fits(page, 0)[0])
     widget.get_by_role("button", name="Show my results").click()
     widget.locator("[data-dimension='overall']").wait_for()
+    flags.append(widget.locator("[data-screen-result]").get_attribute("data-flagged"))
     seen.append(fits(page, 0)[0])
     widget.locator(".closer-quiz__item").first.locator("input").nth(1).check()  # an answer changed after results
     seen.append(fits(page, 0)[0])
@@ -259,7 +264,9 @@ def heights_a_host_sees(open_host, width: int, reader: str) -> list:
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_a_host_sees_the_same_heights_whatever_the_reader_answers(open_host, width):
-    seen = {reader: heights_a_host_sees(open_host, width, reader) for reader in READERS}
+    flags = []
+    seen = {reader: heights_a_host_sees(open_host, width, reader, flags) for reader in READERS}
+    assert flags == ["false", "true", "false"]  # a calm screen, a flagged one, none answered
     assert seen["lowest"] == seen["highest"] == seen["one-answer"], seen
     frame_heights = seen["lowest"][:5]
     assert frame_heights[2] > frame_heights[1]  # results opened: the one thing a host may learn

@@ -9,7 +9,7 @@ import pytest
 from macros.engine.scoring import score
 from macros.render.text import plain
 from tests.support import project_quizzes
-from tests.support.browser import tab_to
+from tests.support.browser import answer_by_clicking, tab_to
 
 pytestmark = pytest.mark.browser
 QUIZ_ID = "sample-self-assessment"
@@ -34,14 +34,6 @@ def answer_with_keyboard(page, answers):
             page.keyboard.press("ArrowRight")  # moves to and selects the next point
 
 
-def answer_by_clicking(widget_, answers) -> None:
-    """Choose each given point with the mouse; None leaves the item skipped."""
-    items = widget_.locator(".closer-quiz__item")
-    for index, value in enumerate(answers):
-        if value is not None:
-            items.nth(index).locator(f'input[value="{value}"]').check()
-
-
 def results_on_page(page) -> dict:
     return {node.get_attribute("data-dimension"): (node.get_attribute("data-score"), node.get_attribute("data-band"))
             for node in widget(page).locator("[data-dimension]").all()}
@@ -54,9 +46,9 @@ def expected(answers) -> dict:
 def test_keyboard_only_run_gives_the_reference_scores_and_focuses_results(open_site):
     page, log, errors = open_site(PAGE)
     progress = widget(page).locator(".closer-quiz__progress")
-    assert progress.inner_text() == f"0 of {len(QUIZ.items)} answered"
+    assert progress.inner_text() == f"0 of {len(QUIZ.items)} statements answered"
     answer_with_keyboard(page, ANSWERS)
-    assert progress.inner_text() == f"5 of {len(QUIZ.items)} answered"
+    assert progress.inner_text() == f"5 of {len(QUIZ.items)} statements answered"
     tab_to(page, "el.type === 'submit'")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.textContent") == "Your results"
@@ -65,8 +57,9 @@ def test_keyboard_only_run_gives_the_reference_scores_and_focuses_results(open_s
     assert "3.6 on a scale from 1 to 5: On the way" in overall.inner_text()
     order = [n.get_attribute("data-dimension") for n in widget(page).locator("[data-dimension]").all()]
     assert order == ["overall", "safety", "listening"]  # strengths (4.33) before growth areas (2.50)
-    link = widget(page).locator('[data-dimension="listening"] a')
-    assert link.count() == 0  # the "Needs care" band of listening recommends nothing
+    listening = widget(page).locator('[data-dimension="listening"]')
+    assert listening.locator(".closer-quiz__recommend").count() == 0  # its "Needs care" band recommends nothing
+    assert [a.get_attribute("href").rsplit("/", 2)[-2] for a in listening.locator("a").all()] == ["right-for-you"]
     assert widget(page).locator('[data-dimension="safety"]').get_by_text("Keep offering").is_visible()
     assert errors == [] and log.foreign == []
 
@@ -117,7 +110,7 @@ def test_one_answer_can_be_cleared(open_site):
     item.locator('input[value="4"]').check()
     item.get_by_role("button", name="Clear this answer").click()
     assert item.locator("input:checked").count() == 0
-    assert widget(page).locator(".closer-quiz__progress").inner_text() == f"0 of {len(QUIZ.items)} answered"
+    assert widget(page).locator(".closer-quiz__progress").inner_text() == f"0 of {len(QUIZ.items)} statements answered"
 
 
 def test_copy_results_as_text(open_site, served_site):
@@ -161,8 +154,9 @@ def test_without_javascript_it_is_a_paper_questionnaire(open_site):
 
 
 CHECK_IN = project_quizzes().quizzes["intimacy-check-in"].quiz
-# Warm in most areas, little time together and talks that slip into blame.
-CHECK_IN_ANSWERS = [4, 2, 4, 2, 4, 5, 1, 5, 2, 4, 3, 4, 3, 4, 2, 4, 4, 2, 4, 5, 4, 1, 5, 2, 2, 4, 3]
+# Warm in most areas, little time together and talks that leave the reader unheard (keyed values).
+CHECK_IN_KEYED = {"known": 4, "safety": 5, "trust": 4, "talking": 2, "care": 4, "time": 1}
+CHECK_IN_ANSWERS = [6 - CHECK_IN_KEYED[i.dimension] if i.reverse else CHECK_IN_KEYED[i.dimension] for i in CHECK_IN.items]
 
 
 def test_check_in_results_match_the_reference_and_lead_to_a_lesson(open_site, served_site):
@@ -175,8 +169,8 @@ def test_check_in_results_match_the_reference_and_lead_to_a_lesson(open_site, se
     expected = {k: (v.rounded(2), plain(v.band)) for k, v in score(CHECK_IN, CHECK_IN_ANSWERS).items()}
     assert shown == expected
     order = [n.get_attribute("data-dimension") for n in widget.locator("[data-dimension]").all()][1:]
-    assert order[-2:] == ["listening", "time"]  # growth areas after the strengths
-    widget.locator('[data-dimension="listening"]').get_by_role("link", name="Listening").first.click()
+    assert order[0] == "safety" and order[-2:] == ["talking", "time"]  # growth areas after the strengths
+    widget.locator('[data-dimension="talking"]').get_by_role("link", name="Listening").first.click()
     page.wait_for_url(served_site + "/lessons/listening-and-communication/")
     assert errors == [] and log.foreign == []
 

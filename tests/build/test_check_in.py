@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup
 import pytest
 
 from macros.engine.scoring import score
+from macros.render.text import plain
 from tests.support import project_quizzes
 
 CATALOG = project_quizzes()
@@ -13,13 +16,103 @@ CHECK_IN = CATALOG.quizzes["intimacy-check-in"].quiz
 BARRIERS = CATALOG.quizzes["barriers"].quiz
 
 
+SELF_ASSESSMENTS = {quiz_id: loaded.quiz for quiz_id, loaded in CATALOG.quizzes.items()
+                    if loaded.quiz.kind == "self-assessment"}
+AFRAID_LINE = re.compile(r"\[[^\]]+\]\(right-for-you\.md\)[^\n]*$")
+
+
+def bands_of(quiz):
+    return [d.bands for d in quiz.dimensions] + ([quiz.overall.bands] if quiz.overall else [])
+
+
 def test_check_in_has_the_planned_shape():
     items, dimensions = CHECK_IN.items, CHECK_IN.dimensions
-    assert 24 <= len(items) <= 30 and 5 <= len(dimensions) <= 6
+    assert CHECK_IN.version == 2
+    assert 24 <= len(items) <= 32 and 5 <= len(dimensions) <= 6
     for dimension in dimensions:
         own = [i for i in items if i.dimension == dimension.id]
         assert len(own) >= 4 and any(i.reverse for i in own), dimension.id
-    assert 0.25 <= sum(i.reverse for i in items) / len(items) <= 0.4
+    assert 0.25 <= sum(i.reverse for i in items) / len(items) <= 0.5
+    assert [d.id for d in dimensions if d.id == "known"], "feeling known, understood and accepted is measured"
+
+
+@pytest.mark.parametrize("quiz", [CHECK_IN, BARRIERS], ids=["check-in", "barriers"])
+def test_no_statement_merges_both_people_or_asks_two_things(quiz):
+    for item in quiz.items:
+        words = set(re.findall(r"[a-z']+", item.text.lower()))
+        assert not words & {"we", "us", "our", "ourselves"}, item.text
+        assert not re.search(r"\b(fears or hopes|without a fuss|brushed aside)\b", item.text), item.text
+
+
+@pytest.mark.parametrize("quiz_id", sorted(SELF_ASSESSMENTS))
+def test_no_area_is_scored_from_one_answer(quiz_id):
+    quiz = SELF_ASSESSMENTS[quiz_id]
+    for dimension in quiz.dimensions:
+        answers = [None] * len(quiz.items)
+        answers[next(i for i, item in enumerate(quiz.items) if item.dimension == dimension.id)] = quiz.scale.max
+        assert not score(quiz, answers)[dimension.id].enough, (quiz_id, dimension.id)
+
+
+@pytest.mark.parametrize("quiz", [CHECK_IN, BARRIERS], ids=["check-in", "barriers"])
+def test_a_plainly_good_pattern_reads_as_the_top_band_and_neither_as_the_middle(quiz):
+    low, high = quiz.scale.min, quiz.scale.max
+    agree, disagree, neither = high - 1, low + 1, (low + high) // 2
+    good = [disagree if item.reverse else agree for item in quiz.items]
+    for key, result in score(quiz, good).items():
+        if key == "overall" and quiz.overall is None:
+            continue
+        bands = quiz.overall.bands if key == "overall" else next(d for d in quiz.dimensions if d.id == key).bands
+        assert result.band == bands[-1].label, key
+        assert score(quiz, [neither] * len(quiz.items))[key].band == bands[1].label, key
+
+
+@pytest.mark.parametrize("quiz", [CHECK_IN, BARRIERS], ids=["check-in", "barriers"])
+def test_the_intro_states_the_cut_points_the_bands_use(quiz):
+    cuts = {str(band.upto) for bands in bands_of(quiz) for band in bands[:-1]}
+    assert len({tuple(str(b.upto) for b in bands) for bands in bands_of(quiz)}) == 1  # one set for every area
+    intro = " ".join(plain(quiz.intro).lower().split())
+    for cut in cuts:
+        assert f"up to {cut}" in intro, cut
+    assert "never scored or saved" in intro
+
+
+@pytest.mark.parametrize("quiz_id", sorted(SELF_ASSESSMENTS))
+def test_band_advice_ends_with_a_line_for_a_reader_who_is_afraid(quiz_id):
+    # Every band below the top gives advice (talk, share, open up, rebuild), which is unsafe to
+    # follow with a partner one fears; the top bands only describe a strength.
+    for bands in bands_of(SELF_ASSESSMENTS[quiz_id]):
+        for band in bands[:-1]:
+            if band.message:
+                last = band.message.strip().split("\n\n")[-1]
+                assert last.startswith("If you are afraid of them") and AFRAID_LINE.search(last), (quiz_id, band.label)
+
+
+@pytest.mark.parametrize("quiz", [CHECK_IN, BARRIERS], ids=["check-in", "barriers"])
+def test_fear_and_control_are_screened_never_scored(quiz):
+    screen = quiz.screen
+    assert 2 <= len(screen.items) <= 4 and "right-for-you.md" in screen.recommend
+    texts = " ".join(item.text.lower() for item in screen.items)
+    assert "afraid" in texts and "control" in texts
+    for item in quiz.items:
+        assert not re.search(r"afraid|watch what i say|push past|control", item.text.lower()), item.text
+
+
+def test_barriers_give_each_barrier_three_or_four_statements():
+    for dimension in BARRIERS.dimensions:
+        own = [i for i in BARRIERS.items if i.dimension == dimension.id]
+        assert 3 <= len(own) <= 4 and any(i.reverse for i in own) and not all(i.reverse for i in own), dimension.id
+
+
+def test_the_screen_sits_in_the_form_apart_from_the_scored_statements(built_site):
+    for quiz_id, quiz in (("intimacy-check-in", CHECK_IN), ("barriers", BARRIERS)):
+        soup = BeautifulSoup((built_site / "quizzes" / quiz_id / "index.html").read_text(), "html.parser")
+        form = soup.select_one(f'[data-quiz="{quiz_id}"] form')
+        screen = form.select_one("[data-quiz-screen]")
+        scored = [fs for fs in form.select("fieldset") if not fs.find_parent(attrs={"data-quiz-screen": True})]
+        assert len(scored) == len(quiz.items) and len(screen.select("fieldset")) == len(quiz.screen.items)
+        assert all(i["autocomplete"] == "off" for i in screen.select("input"))  # no browser keeps them either
+        assert form.select("button[type=submit]")[0].find_previous("fieldset").find_parent(
+            attrs={"data-quiz-screen": True}) is screen  # the screen comes last, just before results
 
 
 @pytest.mark.parametrize("quiz", [CHECK_IN, BARRIERS], ids=["check-in", "barriers"])

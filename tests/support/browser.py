@@ -114,6 +114,14 @@ def take_quiz(widget, kind: str) -> None:
             question.get_by_role("button", name="Check").click()
 
 
+def answer_by_clicking(widget, answers, items: str = ".closer-quiz__item") -> None:
+    """Choose each given point of a self-assessment's statements (or of items) with the mouse; None skips."""
+    fieldsets = widget.locator(items)
+    for index, value in enumerate(answers):
+        if value is not None:
+            fieldsets.nth(index).locator(f'input[value="{value}"]').check()
+
+
 def tab_to(page, predicate: str, limit: int = 80) -> None:
     """Press Tab until the focused element matches a JS predicate on `el`."""
     for _ in range(limit):

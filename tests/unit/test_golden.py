@@ -37,6 +37,7 @@ EXAMPLES = {  # component -> example -> its HTML
     },
     "self-assessment": {
         "sample-self-assessment": lambda: quiz(ROOT / "quizzes" / "sample-self-assessment.yml"),
+        "screened": lambda: quiz(FIXTURES / "valid" / "screened.yml"),
     },
     "use-panel": {
         "lesson-with-worksheet": lambda: render_use_panel(

@@ -141,6 +141,10 @@ SCHEMA_GAPS = {
     "sa-scale-too-long.yml": "a scale has at most 11 points",
     "sa-recommend-missing-page.yml": "a recommended page exists in the site",
     "sa-recommend-url.yml": "recommend is a docs-relative .md path",
+    "sa-screen-when-outside.yml": "a screen's trigger values lie within the scale",
+    "sa-screen-when-twice.yml": "a screen item lists each trigger value once",
+    "sa-screen-recommend-url.yml": "recommend is a docs-relative .md path",
+    "sa-screen-recommend-missing-page.yml": "a recommended page exists in the site",
     "tf-feedback-quoted-key.yml": "feedback keys true/false are written unquoted",
     "title-empty.yml": "a text is not left empty (YAML reads `title:` as null, as it reads the "
                        "text `null`, which the engine accepts)",

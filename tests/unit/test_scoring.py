@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.engine.scoring import round_half_up, score
+from macros.engine.scoring import round_half_up, score, screen_flagged
 from tests.support import quiz_from_text
 
 
@@ -97,3 +97,25 @@ def test_no_overall_bands_gives_an_empty_band():
                  "  - {text: c, dimension: two}\n  - {text: d, dimension: two}")
     assert score(plain, [1, 2, 3, 4])["overall"].band == ""
     assert score(plain, [1, 2, 3, 4])["overall"].rounded(2) == "2.50"
+
+
+SCREENED = quiz("  - {text: a, dimension: one}\n  - {text: b, dimension: one}\n"
+                "  - {text: c, dimension: two}\n  - {text: d, dimension: two}",
+                overall="""screen:
+  title: Before your results
+  message: Safety first.
+  items:
+    - {text: I feel afraid of them., when: [3, 4, 5]}
+    - {text: They decide who I may see., when: [5]}""")
+
+
+@pytest.mark.parametrize("answers,flagged", [
+    ([None, None], False),        # skipping the screen never flags
+    ([2, 4], False),              # close to a trigger is not a trigger
+    ([3, None], True),            # any one trigger answer is enough
+    ([1, 5], True),
+    ([5, 5], True),
+])
+def test_the_screen_flags_on_any_trigger_answer(answers, flagged):
+    assert screen_flagged(SCREENED, answers) is flagged
+

@@ -1,8 +1,10 @@
-/* A self-assessment's results: overall, then each area strongest first, each with its score,
-   a bar, and its band's message; "copy my results as text". Needs scoring.js. */
+/* A self-assessment's results: the safety screen's outcome first (when the quiz has one), then
+   overall and each area strongest first, each with its score, a bar, and its band's message
+   (left out when the screen puts safety first); "copy my results as text". Needs scoring.js. */
 
 function showResults(quiz, focus) {
   var scores = score(quiz.spec, currentAnswers(quiz));
+  var flagged = screenFlagged(quiz);
   var results = quiz.results;
   results.textContent = "";
   var title = resultHeading(quiz, 1, "Your results");
@@ -17,11 +19,12 @@ function showResults(quiz, focus) {
     quiz.stale.hidden = true;
     results.appendChild(quiz.stale);
   }
-  results.appendChild(resultBlock(quiz, "overall", "Overall", scores.overall, quiz.spec.overall, 2));
+  if (quiz.screenItems.length) results.appendChild(screenResult(quiz, flagged));
+  results.appendChild(resultBlock(quiz, "overall", "Overall", scores.overall, quiz.spec.overall, 2, flagged));
   if (quiz.spec.dimensions.length) {
     results.appendChild(resultHeading(quiz, 2, "By area, strongest first"));
     strongestFirst(quiz.spec, scores).forEach(function (d) {
-      results.appendChild(resultBlock(quiz, d.id, d.title, scores[d.id], d.bands, 3));
+      results.appendChild(resultBlock(quiz, d.id, d.title, scores[d.id], d.bands, 3, flagged));
     });
   }
   results.appendChild(copyTools(function () { return resultsAsText(quiz, scores); }));
@@ -48,13 +51,35 @@ function copyTools(text) {
   return tools;
 }
 
-function resultBlock(quiz, id, title, outcome, bands, depth) {
+// The screen's outcome: its message and help first when flagged, else a line on where help is.
+// In an embed both are laid in one cell, so a flagged result is exactly as tall as a calm one.
+function screenResult(quiz, flagged) {
+  var block = element("section", "closer-result closer-result--screen");
+  block.setAttribute("data-screen-result", "");
+  block.setAttribute("data-flagged", flagged ? "true" : "false");
+  var key = quiz.root.querySelector("[data-screen-key]");
+  var calm = key.querySelector(".closer-quiz__screen-calm");
+  var parts = [[all(key.querySelector(".closer-quiz__screen-flagged"), ":scope > *"), flagged],
+               [calm ? [calm] : [], !flagged]];
+  var layers = element("div", "closer-result__layers");
+  parts.forEach(function (part) {
+    if (!EMBEDDED && !part[1]) return;
+    var body = element("div", "closer-result__body");
+    part[0].forEach(function (node) { body.appendChild(node.cloneNode(true)); });
+    reveal(body, part[1]);
+    layers.appendChild(body);
+  });
+  block.appendChild(layers);
+  return block;
+}
+
+function resultBlock(quiz, id, title, outcome, bands, depth, flagged) {
   var block = element("section", "closer-result");
   block.setAttribute("data-dimension", id);
   block.setAttribute("data-score", outcome.score2);
   block.setAttribute("data-band", outcome.label);
   block.appendChild(resultHeading(quiz, depth, title));
-  var body = resultBody(quiz.spec, outcome, bands);
+  var body = resultBody(quiz.spec, outcome, bands, !flagged);
   if (!EMBEDDED) {
     block.appendChild(body);
     return block;
@@ -64,7 +89,7 @@ function resultBlock(quiz, id, title, outcome, bands, depth) {
   var layers = element("div", "closer-result__layers");
   layers.appendChild(body);
   possibleOutcomes(quiz.spec, outcome, bands).forEach(function (other) {
-    var layer = resultBody(quiz.spec, other, bands);
+    var layer = resultBody(quiz.spec, other, bands, true);
     reveal(layer, false);
     layers.appendChild(layer);
   });
@@ -72,7 +97,9 @@ function resultBlock(quiz, id, title, outcome, bands, depth) {
   return block;
 }
 
-function resultBody(spec, outcome, bands) {
+// advice: whether the band's label, message and links are shown (never when the screen put
+// safety first: "Strong" or "Needs care" beside fear would read as a verdict)
+function resultBody(spec, outcome, bands, advice) {
   var body = element("div", "closer-result__body");
   if (!outcome.enough) {
     body.appendChild(element("p", "closer-result__score", "Not enough answers to score this yet: answer at least half of its " +
@@ -80,14 +107,14 @@ function resultBody(spec, outcome, bands) {
     return body;
   }
   var scoreText = outcome.score1 + " on a scale from " + spec.min + " to " + spec.max;
-  body.appendChild(element("p", "closer-result__score", scoreText + (outcome.label ? ": " + outcome.label : "")));
+  body.appendChild(element("p", "closer-result__score", scoreText + (outcome.label && advice ? ": " + outcome.label : "")));
   var bar = element("div", "closer-result__bar");
   bar.setAttribute("aria-hidden", "true");
   var fill = element("span", "closer-result__fill");
   fill.style.width = (100 * (outcome.sum / outcome.count - spec.min) / (spec.max - spec.min)).toFixed(1) + "%";
   bar.appendChild(fill);
   body.appendChild(bar);
-  if (outcome.band >= 0) {
+  if (outcome.band >= 0 && advice) {
     // The band's message and links were rendered and sanitized at build time: reuse them.
     var message = element("div", "closer-result__message");
     all(bands[outcome.band].node.querySelector("dd"), ":scope > *").forEach(function (part) {

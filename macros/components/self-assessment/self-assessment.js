@@ -10,6 +10,7 @@ function selfAssessment(root) {
     form: form,
     level: parseInt(root.getAttribute("data-heading-level"), 10) || 2,
     fieldsets: all(root, ".closer-quiz__item"),
+    screenItems: all(root, ".closer-quiz__screen-item"),  // never scored, never stored
     spec: scoringSpec(root),
     progress: root.querySelector(".closer-quiz__progress"),
     status: root.querySelector(".closer-quiz__status"),
@@ -64,7 +65,7 @@ function wireAssessment(quiz) {
     showResults(quiz, true);
     say(quiz.status, "Your results are shown below the questions.");
   });
-  quiz.fieldsets.forEach(function (fs) {
+  quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {
     fs.querySelector(".closer-quiz__clear-item").addEventListener("click", function () {
       all(fs, "input").forEach(function (input) { input.checked = false; });
       changed();
@@ -81,6 +82,15 @@ function currentAnswers(quiz) {
   });
 }
 
+// True when any safety-screen answer is one of its item's trigger values; worked out afresh
+// each time results are shown, never stored (mirrors scoring.py's screen_flagged).
+function screenFlagged(quiz) {
+  return quiz.screenItems.some(function (fs) {
+    var picked = fs.querySelector("input:checked");
+    return !!picked && fs.getAttribute("data-when").split(" ").indexOf(picked.value) >= 0;
+  });
+}
+
 function validAnswers(quiz, list) {
   return list.length === quiz.fieldsets.length && list.every(function (a) {
     return a === null || (typeof a === "number" && a % 1 === 0 && a >= quiz.spec.min && a <= quiz.spec.max);
@@ -88,15 +98,19 @@ function validAnswers(quiz, list) {
 }
 
 function updateProgress(quiz) {
-  var count = currentAnswers(quiz).filter(function (a) { return a !== null; }).length;
-  say(quiz.progress, count + " of " + quiz.fieldsets.length + " answered");
-  quiz.fieldsets.forEach(function (fs) {
+  function answered(list) { return list.filter(function (fs) { return fs.querySelector("input:checked"); }).length; }
+  var text = answered(quiz.fieldsets) + " of " + quiz.fieldsets.length + " statements";
+  if (quiz.screenItems.length) {
+    text += " and " + answered(quiz.screenItems) + " of " + quiz.screenItems.length + " safety questions";
+  }
+  say(quiz.progress, text + " answered");
+  quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {
     reveal(fs.querySelector(".closer-quiz__clear-item"), !!fs.querySelector("input:checked"));
   });
 }
 
 function clearAssessment(quiz) {
-  quiz.fieldsets.forEach(function (fs) {
+  quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {
     all(fs, "input").forEach(function (input) { input.checked = false; });
   });
   quiz.saved.clear();
@@ -118,8 +132,10 @@ function restoreAssessment(quiz) {
     var input = quiz.fieldsets[i].querySelector('input[value="' + answer + '"]');
     if (input) input.checked = true;
   });
+  // Screen answers are never kept, so results shown again on a later visit could not put
+  // safety first: a quiz with a screen shows results only when the reader asks again.
   var flag = quiz.saved.recall(":shown");
-  if (flag && quiz.saved.matches(flag.fingerprint)) showResults(quiz, false);
+  if (flag && quiz.saved.matches(flag.fingerprint) && !quiz.screenItems.length) showResults(quiz, false);
 }
 
 component("self-assessment", selfAssessment);
