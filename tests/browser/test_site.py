@@ -30,8 +30,8 @@ def test_quiz_reads_as_plain_content_without_javascript(open_site, quiz_id):
     page, log, _ = open_site(f"/quizzes/{quiz_id}/", javascript=False)
     quiz = CATALOG.quizzes[quiz_id].quiz
     widget = page.locator(f'[data-quiz="{quiz_id}"]')
-    texts = ([item.text for item in quiz.items] if isinstance(quiz, SelfAssessment)
-             else [q.prompt for q in quiz.questions])
+    texts = ([item.text for item in quiz.items] + [item.text for item in (quiz.screen.items if quiz.screen else [])]
+             if isinstance(quiz, SelfAssessment) else [q.prompt for q in quiz.questions])
     legends = widget.locator("legend")
     assert legends.count() == len(texts)
     for index, text in enumerate(texts):

@@ -90,7 +90,7 @@ def test_missing_recommended_page_fails_at_the_entry(project_copy):
     path = project_copy / "quizzes" / "sample-self-assessment.yml"
     path.write_text(path.read_text().replace("recommend: [samples.md]", "recommend: [lessons/no-such-lesson.md]"))
     result = run_mkdocs_build(project_copy, project_copy / "site")
-    assert_failed_with(result, "quizzes/sample-self-assessment.yml:19:21: recommended page "
+    assert_failed_with(result, "quizzes/sample-self-assessment.yml:22:21: recommended page "
                        "'lessons/no-such-lesson.md' does not exist", project_copy)
 
 
