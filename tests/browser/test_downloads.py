@@ -47,9 +47,12 @@ def test_download_works_from_disk_with_no_network(offline, built_site, tmp_path,
     take_quiz(widget, kind)
     if kind == "self-assessment":
         assert widget.locator("[data-dimension='overall']").get_attribute("data-score")
+        screen = widget.locator("[data-screen-result]")
+        assert screen.count() == widget.locator("[data-quiz-screen]").count()
+        assert screen.count() == 0 or screen.get_attribute("data-flagged") == "false"
     else:
         assert widget.locator(".closer-quiz__summary").inner_text() != ""
-    checked = widget.locator("input:checked").count()
+    checked = widget.locator(".closer-quiz__item input:checked, .closer-quiz__question input:checked").count()
     assert checked > 0
     # Saved in this file's storage, in the contract's shape. (Reloading at once is not checked:
     # under load, Chromium sometimes drops a file:// page's storage writes across a reload.)

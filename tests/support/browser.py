@@ -102,9 +102,12 @@ def axe_violations(page, scope: str = "document") -> list[str]:
 
 
 def take_quiz(widget, kind: str) -> None:
-    """Answer everything and show the outcome: every Check pressed, or results submitted."""
+    """Answer everything and show the outcome: every Check pressed, or results submitted.
+
+    A self-assessment's safety questions are answered too, all "Disagree": a calm screen.
+    """
     if kind == "self-assessment":
-        for item in widget.locator(".closer-quiz__item").all():
+        for item in widget.locator(".closer-quiz__item, .closer-quiz__screen-item").all():
             item.locator("input").nth(1).check()
         widget.get_by_role("button", name="Show my results").click()
         widget.locator("[data-dimension='overall']").wait_for()
