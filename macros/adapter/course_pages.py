@@ -11,7 +11,7 @@ from ..engine.catalog import LoadedQuiz
 from ..engine.lessons import ORDER, Lesson, check_knowledge_check, load_lesson
 from ..engine.problems import Problem, by_closeness
 from ..publish.export import Standalone
-from ..publish.urls import HOST_SCRIPT, download_url, embed_url, worksheet_url
+from ..publish.urls import HOST_SCRIPT, download_url, embed_url, gift_url, scorm_url, worksheet_url
 from ..render.rendering import render_lesson, render_quiz, render_use_panel
 from ..render.text import plain, removed_markup
 from .build import Build
@@ -52,12 +52,19 @@ def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> st
 
 def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title: str) -> str:
     url = site_url(config)
+    # The knowledge check whose questions Moodle can import: the lesson's own, or this quiz if it is one.
+    if kind == "lessons":
+        check = next((lesson.quiz_id for lesson in build.lessons.values() if lesson.slug == name), None)
+    else:
+        check = name if build.catalog.quizzes[name].quiz.kind == "knowledge-check" else None
     return render_use_panel(
         noun=noun, name=name, title=title, embed_src=url + embed_url(kind, name), host_script=url + HOST_SCRIPT,
         embed_url=get_relative_url(embed_url(kind, name), page.file.url),
         download_url=get_relative_url(download_url(kind, name), page.file.url),
         practice_url=build.link(page, "practice.md"),
-        worksheet_url=get_relative_url(worksheet_url(name), page.file.url) if kind == "lessons" else None)
+        worksheet_url=get_relative_url(worksheet_url(name), page.file.url) if kind == "lessons" else None,
+        scorm_url=get_relative_url(scorm_url(kind, name), page.file.url),
+        gift_url=get_relative_url(gift_url(check), page.file.url) if check else None)
 
 
 def load_lessons(build: Build, files) -> None:
@@ -94,5 +101,5 @@ def quiz_standalone(build: Build, loaded: LoadedQuiz) -> Standalone:
     lesson = next((lesson for lesson in build.lessons.values() if lesson.quiz_id == loaded.id), None)
     if lesson is not None:
         return Standalone("quizzes", loaded.id, title, html_, page_url, f"lessons/{lesson.slug}/",
-                          f"the lesson “{plain(lesson.parts.title)}”")
-    return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, f"“{title}”")
+                          f"the lesson “{plain(lesson.parts.title)}”", loaded.quiz.kind)
+    return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, f"“{title}”", loaded.quiz.kind)

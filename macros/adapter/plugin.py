@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -19,9 +20,9 @@ from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
 from ..publish.assets import minify_assets
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
-from ..publish.export import Standalone, Worksheet, export_all, write_schema
+from ..publish.export import Standalone, Worksheet, export_all, write_gift, write_oembed, write_schema
 from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
-from ..publish.urls import ASSETS
+from ..publish.urls import ASSETS, oembed_url
 from ..render.content import check_content
 from ..render.text import plain, removed_markup
 from .build import Build, page_file
@@ -114,10 +115,12 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             page.title = html.escape(page.meta["title"], quote=False)
         quiz_id = self.build.quiz_pages.get(page.file.src_uri)
         if quiz_id is not None:
+            page.meta["closer_oembed"] = urljoin(site_url(config), oembed_url("quizzes", quiz_id))
             return quiz_page_markdown(self.build, page, config, quiz_id)
         lesson = self.build.lessons.get(page.file.src_uri)
         if lesson is None:
             return markdown
+        page.meta["closer_oembed"] = urljoin(site_url(config), oembed_url("lessons", lesson.slug))
         page.title = html.escape(plain(lesson.parts.title), quote=False)
         page.meta["description"] = plain(lesson.parts.description)
         return lesson_markdown(self.build, lesson, markdown, page, config)
@@ -160,5 +163,10 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         downloads_policy = export_all(site, site_url(config), items, build.worksheets,
                                       None if self.serving else PLACEHOLDER)
         write_schema(site, site_url(config))
+        for item in items:
+            write_oembed(site, site_url(config), item)
+        for loaded in build.catalog.quizzes.values():
+            if loaded.quiz.kind == "knowledge-check":
+                write_gift(site, loaded, lambda target: urljoin(site_url(config), build.site_path(target) or ""))
         if not self.serving:
             apply_policy(site, build.script_hashes, downloads_policy)

@@ -1,9 +1,10 @@
-"""Every lesson and quiz on its own: embed pages, single-file offline downloads, worksheets."""
+"""Every lesson and quiz on its own: embeds, offline downloads, SCORM packages, oEmbed, worksheets."""
 
 from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+import html
 import json
 import mimetypes
 from pathlib import Path, PurePosixPath
@@ -13,18 +14,21 @@ from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
 from ..engine.lessons import ORDER, LessonParts
-from ..render.rendering import render_standalone, render_worksheet
+from ..render.rendering import render_standalone, render_worksheet, text_html
 from ..render.text import to_html
 from .bundle import SCRIPT_NAME as SCRIPT
 from .bundle import STYLESHEET_NAME
+from .gift import gift_of
 from .json_schema import quiz_json_schema
+from .scorm import package, scorm_script
 from .security import standalone_policy
-from .urls import ASSETS, download_url, embed_url, file_of, worksheet_url
+from .urls import ASSETS, download_url, embed_url, file_of, gift_url, oembed_url, scorm_url, worksheet_url
 
 STYLESHEETS = ("standalone.css", STYLESHEET_NAME)
 WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
 SCHEMA_PATH = "schema/quiz.schema.json"
 SITE_ONLY = "data-closer-site-only"  # site navigation and panels that make no sense on their own
+OEMBED_WIDTH, OEMBED_HEIGHT = 600, 640  # what a consumer reserves before the embed reports its height
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Standalone:
     page_url: str  # site-relative URL of the page the content comes from
     credit_url: str  # site-relative URL of the page to credit
     credit_title: str
+    player: str = "lesson"  # what its SCORM package reports: "lesson", "knowledge-check" or "self-assessment"
 
     @property
     def embed_path(self) -> PurePosixPath:
@@ -46,6 +51,10 @@ class Standalone:
     @property
     def download_path(self) -> PurePosixPath:
         return file_of(download_url(self.kind, self.name))
+
+    @property
+    def scorm_path(self) -> PurePosixPath:
+        return file_of(scorm_url(self.kind, self.name))
 
 
 @dataclass(frozen=True)
@@ -63,10 +72,12 @@ class Worksheet:
 
 def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: list[Worksheet],
                policy_placeholder: str | None) -> str:
-    """Write every embed page, download and worksheet; return the downloads' Content-Security-Policy."""
+    """Write every embed page, download, SCORM package and worksheet; return the downloads' policy."""
     styles = "\n".join(_asset(site, name) for name in STYLESHEETS)
     script = _asset(site, SCRIPT)
     downloads_policy = standalone_policy(script, styles)
+    launch_script = script + ";" + scorm_script()  # a SCORM launch page is the download that also reports
+    launch_policy = standalone_policy(launch_script, styles)
     for item in items:
         tree = standalone_content(item.content, urljoin(site_url, item.page_url))
         content = tree.body.inner_html
@@ -76,10 +87,14 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
         _write(site / item.embed_path, render_standalone(
             **common, content=content, embed=True, inline=False, csp=policy_placeholder,
             styles=[f"{up}{ASSETS / name}" for name in STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}"))
+        offline = inline_images(tree, site, site_url) if tree.css_first("img") else content
         _write(site / item.download_path, render_standalone(
-            **common, content=inline_images(tree, site, site_url) if tree.css_first("img") else content,
-            embed=False, inline=True,
-            csp=downloads_policy, styles=styles, script=script))
+            **common, content=offline, embed=False, inline=True, csp=downloads_policy, styles=styles, script=script))
+        launch_page = render_standalone(**common, content=offline, embed=False, inline=True, csp=launch_policy,
+                                        styles=styles, script=launch_script, scorm=item.player)
+        path = site / item.scorm_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(package(f"closer-{item.kind}-{item.name}", item.title, launch_page))
     for sheet in worksheets:
         _write(site / sheet.path, worksheet_page(sheet, site_url, policy_placeholder))
     return downloads_policy
@@ -109,6 +124,26 @@ def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | No
 def css_string(text: str) -> str:
     """A CSS string literal of any text: everything but plain characters as a hex escape."""
     return '"' + "".join(c if c.isalnum() or c in " .,:/-·" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def write_oembed(site: Path, site_url: str, item: Standalone) -> None:
+    """The oEmbed answer for a lesson's or quiz's page: a frame of its embed, and nothing to run.
+
+    Blogs and editors that read it (WordPress among them) show the frame; WordPress sizes it from
+    the embed's own height messages (components/embed-frame).
+    """
+    src = urljoin(site_url, embed_url(item.kind, item.name))
+    frame = (f'<iframe src="{html.escape(src)}" title="{html.escape(item.title)} (Closer)" width="{OEMBED_WIDTH}" '
+             f'height="{OEMBED_HEIGHT}" style="width:100%;border:0" loading="lazy"></iframe>')
+    answer = {"version": "1.0", "type": "rich", "title": item.title, "provider_name": "Closer",
+              "provider_url": site_url, "html": frame, "width": OEMBED_WIDTH, "height": OEMBED_HEIGHT}
+    _write(site / oembed_url(item.kind, item.name), json.dumps(answer, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_gift(site: Path, loaded, link) -> None:
+    """A knowledge check's questions as GIFT for Moodle; link(target) is a page's absolute URL."""
+    _write(site / gift_url(loaded.id), gift_of(loaded.quiz, loaded.id, lambda source, inline: text_html(
+        source, inline, link)))
 
 
 def write_schema(site: Path, site_url: str) -> None:

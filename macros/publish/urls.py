@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-EMBED, DOWNLOADS, WORKSHEETS = "embed", "downloads", "worksheets"  # top folders of the built site
+EMBED, DOWNLOADS, WORKSHEETS, OEMBED = "embed", "downloads", "worksheets", "oembed"  # top folders of the built site
 ASSETS = PurePosixPath("assets/closer")  # the project's own scripts and stylesheets
 HOST_SCRIPT = f"{ASSETS}/embed.js"  # what coaches paste beside an embed's iframe
 
@@ -21,6 +21,21 @@ def embed_url(kind: str, name: str) -> str:
 def download_url(kind: str, name: str) -> str:
     """The single-file offline download of a lesson or quiz."""
     return f"{DOWNLOADS}/{kind}/{name}.html"
+
+
+def scorm_url(kind: str, name: str) -> str:
+    """The SCORM 1.2 package of a lesson or quiz, for learning platforms."""
+    return f"{DOWNLOADS}/scorm/{kind}/{name}.zip"
+
+
+def gift_url(quiz_id: str) -> str:
+    """A knowledge check's questions in GIFT, Moodle's question format."""
+    return f"{DOWNLOADS}/gift/{quiz_id}.txt"
+
+
+def oembed_url(kind: str, name: str) -> str:
+    """The oEmbed answer for a lesson's or quiz's page, which blogs and editors read to embed it."""
+    return f"{OEMBED}/{kind}/{name}.json"
 
 
 def worksheet_url(slug: str) -> str:

@@ -57,6 +57,15 @@ def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
                            previous_fingerprint=previous_fingerprint(loaded), level=level,
                            prefix=prefix, options=_options, link=link, link_title=link_title,
                            text=plain).strip()
+    return _point_page_links(html, link)
+
+
+def text_html(source: str, inline: bool, link: Callable[[str], str]) -> str:
+    """One quiz text as the widget shows it: sanitized HTML, its page links pointed by link()."""
+    return _point_page_links(to_html(source, inline), link)
+
+
+def _point_page_links(html: str, link: Callable[[str], str]) -> str:
     # Links in quiz text name pages as docs-relative paths (like recommend); point them at the page.
     return _PAGE_LINK.sub(lambda m: f'href="{escape(link(unescape(m.group(1))))}"', html)
 
@@ -86,14 +95,16 @@ def markdown_literal(text: str) -> Markup:
 
 
 def render_use_panel(*, noun: str, name: str, title: str, embed_src: str, host_script: str,
-                     embed_url: str, download_url: str, practice_url: str, worksheet_url: str | None) -> str:
+                     embed_url: str, download_url: str, practice_url: str, worksheet_url: str | None,
+                     scorm_url: str, gift_url: str | None) -> str:
     """The "Use this in your material" panel, with the iframe code a coach pastes."""
     snippet = (f'<iframe src="{escape(embed_src)}" title="{escape(title)} (Closer)" '
                f'style="width:100%;border:0" height="640" loading="lazy"></iframe>\n'
                f'<script src="{escape(host_script)}" defer></script>')
     return _env.get_template("use-panel.html").render(
         noun=noun, code_id=f"closer-use-{name}", snippet=snippet, embed_url=embed_url,
-        download_url=download_url, practice_url=practice_url, worksheet_url=worksheet_url).strip()
+        download_url=download_url, practice_url=practice_url, worksheet_url=worksheet_url, scorm_url=scorm_url,
+        gift_url=gift_url).strip()
 
 
 def render_learning_path(entries: list[dict]) -> str:

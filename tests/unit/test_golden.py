@@ -44,7 +44,8 @@ EXAMPLES = {  # component -> example -> its HTML
             noun="lesson", name="trust", title="Trust & you", embed_src="https://example.org/embed/lessons/trust/",
             host_script="https://example.org/assets/closer/embed.js", embed_url="../../embed/lessons/trust/",
             download_url="../../downloads/lessons/trust.html", practice_url="../../practice/",
-            worksheet_url="../../worksheets/trust/"),
+            worksheet_url="../../worksheets/trust/", scorm_url="../../downloads/scorm/lessons/trust.zip",
+            gift_url="../../downloads/gift/trust.txt"),
     },
     "learning-path": {
         "two-lessons": lambda: render_learning_path([

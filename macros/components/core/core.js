@@ -158,6 +158,13 @@ function reveal(node, visible) {
   else node.setAttribute("inert", "");
 }
 
+// Tells the page that a reader finished something ("checked": a knowledge check in full, with
+// its score; "results": a self-assessment's results shown, with nothing of them). Only code on
+// this page hears it (a SCORM launch page reports completion): it never leaves the frame.
+function notify(root, name, detail) {
+  root.dispatchEvent(new CustomEvent("closer:" + name, { bubbles: true, detail: detail || {} }));
+}
+
 /* ---- Copying text for the reader, with a fallback where the clipboard API is missing ---- */
 
 function copyText(text, status) {

@@ -1,9 +1,10 @@
 /* A knowledge check: each question checked on its own, with feedback and an explanation;
    the choices are saved, and "Try again" or "Clear my answers" start over.
-   One state object per widget: {saved, questions, summary, retry}. */
+   One state object per widget: {root, saved, questions, summary, retry}. */
 
 function knowledgeCheck(root) {
   var check = {
+    root: root,
     saved: new Saved(root),
     questions: all(root, ".closer-quiz__question").map(checkQuestion),
     summary: root.querySelector(".closer-quiz__summary"),
@@ -119,6 +120,7 @@ function updateSummary(check) {
   var right = check.questions.filter(function (q) { return q.checked && answeredRight(q); }).length;
   say(check.summary, done ? "You got " + right + " of " + check.questions.length + " right." : "");
   reveal(check.retry, done);
+  if (done) notify(check.root, "checked", { right: right, total: check.questions.length });
 }
 
 function resetCheck(check) {

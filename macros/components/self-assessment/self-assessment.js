@@ -60,11 +60,16 @@ function wireAssessment(quiz) {
     if (quiz.shown && quiz.stale) reveal(quiz.stale, true);
   }
   quiz.form.addEventListener("change", changed);
-  quiz.form.addEventListener("submit", function (event) {
-    event.preventDefault();  // nothing is ever sent: results are computed here
+  // The button's click, not the form's submit: a sandboxed frame without "allow-forms" (as
+  // WordPress frames embeds) blocks submitting before any submit event. Enter on an answer
+  // clicks the button too (implicit submission). Nothing is ever sent: results are computed here.
+  quiz.form.querySelector("[type=submit]").addEventListener("click", function (event) {
+    event.preventDefault();
     showResults(quiz, true);
     say(quiz.status, "Your results are shown below the questions.");
+    notify(quiz.root, "results");
   });
+  quiz.form.addEventListener("submit", function (event) { event.preventDefault(); });
   quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {
     fs.querySelector(".closer-quiz__clear-item").addEventListener("click", function () {
       all(fs, "input").forEach(function (input) { input.checked = false; });

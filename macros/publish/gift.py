@@ -1,0 +1,60 @@
+"""Knowledge checks as GIFT, Moodle's question text format, for a coach's question bank.
+
+Each text is the HTML the site shows (sanitized, links made absolute), marked `[html]` and
+written on one line: a blank line would end the question. GIFT gives `~ = # { } :` and the
+backslash a meaning everywhere, so each is escaped with a backslash.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..engine.schema import KnowledgeCheck, TrueFalseQuestion
+from ..render.text import plain
+
+SPECIAL = re.compile(r"([\\~=#{}:])")
+# Moodle accepts only some grade fractions; 100 / k for k = 1..8 correct options are all among them.
+FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571", 8: "12.5"}
+
+
+def escape(text: str) -> str:
+    return SPECIAL.sub(r"\\\1", text)
+
+
+def gift_of(quiz: KnowledgeCheck, quiz_id: str, html: Callable[[str, bool], str]) -> str:
+    """The whole check as GIFT; html(source, inline) is a text's sanitized HTML with absolute links."""
+    def text(source: str | None, inline: bool = True) -> str:
+        return escape(" ".join(html(source, inline).split())) if source else ""
+
+    def feedback(source: str | None) -> str:
+        return f"#{text(source)}" if source else ""
+
+    title = plain(quiz.title)
+    lines = [f"// {title}: a knowledge check from Closer, version {quiz.version}.",
+             "// Import it in Moodle: Question bank > Import > GIFT format.",
+             "", f"$CATEGORY: $course$/Closer/{quiz_id}", ""]
+    for number, question in enumerate(quiz.questions, 1):
+        head = f"::{escape(title)} {number}::[html]{text(question.prompt)}"
+        general = f"####{text(question.explanation, False)}" if question.explanation else ""
+        if isinstance(question, TrueFalseQuestion):
+            given = question.feedback
+            right, wrong = ((given.true, given.false) if question.answer else (given.false, given.true)) \
+                if given else (None, None)
+            # GIFT's first feedback is for the wrong choice, the second for the right one.
+            answer = "TRUE" if question.answer else "FALSE"
+            lines.append(f"{head}{{{answer}#{text(wrong)}#{text(right)}{general}}}")
+        else:
+            correct = sum(option.correct for option in question.options)
+            lines.append(head + "{")
+            for option in question.options:
+                if question.type == "single":
+                    mark = "=" if option.correct else "~"
+                else:  # every right option shares the grade; any wrong one takes it all away
+                    mark = f"~%{FRACTIONS[correct]}%" if option.correct else "~%-100%"
+                lines.append(f"{mark}{text(option.text)}{feedback(option.feedback)}")
+            if general:
+                lines.append(general)
+            lines.append("}")
+        lines.append("")
+    return "\n".join(lines)
