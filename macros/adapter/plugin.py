@@ -115,12 +115,12 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             page.title = html.escape(page.meta["title"], quote=False)
         quiz_id = self.build.quiz_pages.get(page.file.src_uri)
         if quiz_id is not None:
-            page.meta["closer_oembed"] = urljoin(site_url(config), oembed_url("quizzes", quiz_id))
+            page.closer_oembed = urljoin(site_url(config), oembed_url("quizzes", quiz_id))
             return quiz_page_markdown(self.build, page, config, quiz_id)
         lesson = self.build.lessons.get(page.file.src_uri)
         if lesson is None:
             return markdown
-        page.meta["closer_oembed"] = urljoin(site_url(config), oembed_url("lessons", lesson.slug))
+        page.closer_oembed = urljoin(site_url(config), oembed_url("lessons", lesson.slug))
         page.title = html.escape(plain(lesson.parts.title), quote=False)
         page.meta["description"] = plain(lesson.parts.description)
         return lesson_markdown(self.build, lesson, markdown, page, config)
@@ -131,7 +131,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         lesson = build.lessons.get(page.file.src_uri)
         if lesson is not None:
             alone = Standalone("lessons", lesson.slug, plain(lesson.parts.title), build.unstash(html), page.url,
-                               page.url, f"the lesson “{plain(lesson.parts.title)}”")
+                               page.url, f"the lesson “{plain(lesson.parts.title)}”", f"lesson {lesson.quiz_id}")
             build.standalone.append(alone)
             build.worksheets.append(Worksheet(alone, lesson.number, lesson.parts))
         return build.unstash(html, searchable_only=True)  # quiz widgets go in after the search index

@@ -42,7 +42,7 @@ class Standalone:
     page_url: str  # site-relative URL of the page the content comes from
     credit_url: str  # site-relative URL of the page to credit
     credit_title: str
-    player: str = "lesson"  # what its SCORM package reports: "lesson", "knowledge-check" or "self-assessment"
+    player: str = "lesson"  # what its SCORM package reports: "lesson <check id>", "knowledge-check", "self-assessment"
 
     @property
     def embed_path(self) -> PurePosixPath:

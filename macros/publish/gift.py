@@ -14,6 +14,7 @@ from ..engine.schema import KnowledgeCheck, TrueFalseQuestion
 from ..render.text import plain
 
 SPECIAL = re.compile(r"([\\~=#{}:])")
+LEADING = re.compile(r"^[%\[]")
 # Moodle accepts only some grade fractions; 100 / k for k = 1..8 correct options are all among them.
 FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571", 8: "12.5"}
 
@@ -25,12 +26,16 @@ def escape(text: str) -> str:
 def gift_of(quiz: KnowledgeCheck, quiz_id: str, html: Callable[[str, bool], str]) -> str:
     """The whole check as GIFT; html(source, inline) is a text's sanitized HTML with absolute links."""
     def text(source: str | None, inline: bool = True) -> str:
-        return escape(" ".join(html(source, inline).split())) if source else ""
+        if not source:
+            return ""
+        one_line = " ".join(html(source, inline).split())
+        # Moodle reads a leading "%50%" as a grade and "[plain]" as a format: as entities they are text.
+        return escape(LEADING.sub(lambda m: f"&#{ord(m.group(0))};", one_line))
 
     def feedback(source: str | None) -> str:
         return f"#{text(source)}" if source else ""
 
-    title = plain(quiz.title)
+    title = " ".join(plain(quiz.title).split())  # a new line would start a live GIFT line
     lines = [f"// {title}: a knowledge check from Closer, version {quiz.version}.",
              "// Import it in Moodle: Question bank > Import > GIFT format.",
              "", f"$CATEGORY: $course$/Closer/{quiz_id}", ""]

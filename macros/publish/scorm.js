@@ -1,13 +1,16 @@
 /* A SCORM 1.2 launch page (QUIZ_FORMAT "Exports for learning platforms"): it tells the learning
    platform that the reader completed the lesson or quiz and, for a knowledge check, its score.
    Nothing else reaches the platform: no answers, and nothing of a self-assessment's results.
-   Not part of the site's bundle: publish/scorm.py adds it to each package's launch page only. */
+   Not part of the site's bundle: publish/scorm.py adds it to each package's launch page only.
+   The page's meta names what it holds: "lesson <its check's id>", "knowledge-check" or
+   "self-assessment". */
 (function () {
   "use strict";
-  var kind = document.querySelector('meta[name="closer-scorm"]');
-  kind = kind && kind.getAttribute("content");
+  var meta = document.querySelector('meta[name="closer-scorm"]');
+  var parts = meta ? meta.getAttribute("content").split(" ") : [];
+  var kind = parts[0], lessonCheck = parts[1];
 
-  // The standard search: this window and up to seven parents, then the opener's.
+  // ADL's search: this window and up to seven parents, then the opener's (and the top's opener).
   function search(win) {
     for (var tries = 0; win && tries <= 7; tries++) {
       try {
@@ -18,14 +21,18 @@
     }
     return null;
   }
-  var api = search(window) || (window.opener ? search(window.opener) : null);
+  var api = search(window) || (window.opener ? search(window.opener) : null) ||
+    (window.top && window.top.opener ? search(window.top.opener) : null);
   if (!kind || !api || String(api.LMSInitialize("")) !== "true") return;  // works as the offline download
 
-  var finished = false;
+  var finished = false, completed = false;
   function set(name, value) { api.LMSSetValue(name, String(value)); }
+  // Completed once per visit; a knowledge check also sends its score each time it is checked in full.
   function complete(score) {
+    if (finished || (completed && !score)) return;
+    completed = true;
     set("cmi.core.lesson_status", "completed");
-    if (score) {  // a knowledge check's share of right answers, in percent
+    if (score) {  // the share of right answers, in percent
       set("cmi.core.score.raw", Math.round(100 * score.right / score.total));
       set("cmi.core.score.min", 0);
       set("cmi.core.score.max", 100);
@@ -33,28 +40,35 @@
     api.LMSCommit("");
   }
   document.addEventListener("closer:checked", function (event) {
-    complete(kind === "knowledge-check" ? event.detail : null);
+    var quiz = event.target.closest("[data-quiz]");
+    if (kind === "knowledge-check") complete(event.detail);
+    else if (kind === "lesson" && quiz && quiz.getAttribute("data-quiz") === lessonCheck) complete(null);
   });
-  document.addEventListener("closer:results", function () { complete(null); });
-  if (kind === "lesson") {  // the site's "mark as done" keeps its list in the site's storage, so its own button
-    var done = document.createElement("p");
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "closer-button";
-    button.textContent = "I have finished this lesson";
-    button.addEventListener("click", function () {
-      complete(null);
-      button.textContent = "\u2713 Finished";
-      button.disabled = true;
-    });
-    done.appendChild(button);
-    document.querySelector("main").appendChild(done);
-  }
-  function finish() {
+  document.addEventListener("closer:results", function () {
+    if (kind === "self-assessment") complete(null);
+  });
+  if (kind === "lesson") finishedButton();
+  window.addEventListener("pagehide", function () {
     if (finished) return;
     finished = true;
     api.LMSFinish("");
+  });
+
+  // The site's "mark as done" keeps its list in the site's storage, so a lesson has its own button.
+  function finishedButton() {
+    var done = document.createElement("p");
+    var button = document.createElement("button");
+    var status = document.createElement("span");
+    button.type = "button";
+    button.className = "closer-button";
+    button.textContent = "I have finished this lesson";
+    status.setAttribute("role", "status");
+    button.addEventListener("click", function () {
+      complete(null);
+      status.textContent = " \u2713 Marked as finished.";
+    });
+    done.appendChild(button);
+    done.appendChild(status);
+    document.querySelector("main").appendChild(done);
   }
-  window.addEventListener("pagehide", finish);
-  window.addEventListener("beforeunload", finish);
 })();

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -24,6 +25,7 @@ SCHEMA_LOCATIONS = (f"{IMSCP} imscp_rootv1p1p2.xsd "
                     "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def scorm_script() -> str:
@@ -33,6 +35,7 @@ def scorm_script() -> str:
 
 def manifest(identifier: str, title: str) -> str:
     """The package's manifest: one organization, one item, one SCO (the launch page)."""
+    title = CONTROL.sub("", title)  # XML 1.0 has no place for them, and a platform would refuse the file
     for prefix, uri in (("", IMSCP), ("adlcp", ADLCP), ("xsi", XSI)):
         ET.register_namespace(prefix, uri)
     root = ET.Element(f"{{{IMSCP}}}manifest", {"identifier": identifier, "version": "1.0",

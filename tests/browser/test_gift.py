@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_text
 from urllib.parse import urljoin
 
 import pytest
@@ -31,10 +32,10 @@ def parse(browser):
 def expect_same(parsed: list, quiz: KnowledgeCheck, html) -> None:
     """Every question, option, right answer and feedback of the quiz, as the parser read them."""
     def text(source, inline=True):
-        return " ".join(html(source, inline).split()) if source else None
+        return html_text.unescape(" ".join(html(source, inline).split())) if source else None
 
-    def read(field):
-        return field["text"] if field else None
+    def read(field):  # a leading "%" or "[" is written as an entity, which HTML reads the same
+        return html_text.unescape(field["text"]) if field else None
 
     assert len(parsed) == len(quiz.questions)
     for question, got in zip(quiz.questions, parsed):
@@ -81,3 +82,14 @@ def test_every_sign_gift_gives_a_meaning_survives_in_every_kind_of_text(parse):
     parsed = parse(gift_of(loaded.quiz, loaded.id, html))
     assert [q["title"] for q in parsed] == [f"Signs: ~ = # {{ }} : \\ and more {n}" for n in (1, 2, 3)]
     expect_same(parsed, loaded.quiz, html)
+
+
+def test_a_title_over_several_lines_cannot_start_a_gift_line_of_its_own(parse):
+    source = ('kind: knowledge-check\ntitle: "Trust\\n::Injected::Sky? {=blue ~green}\\n$CATEGORY: elsewhere"\n'
+              "questions:\n  - {type: true-false, prompt: Is it?, answer: true}\n")
+    loaded, problems = quiz_from_text(source.encode(), "quizzes/title-lines.yml")
+    assert problems == [] and "\n" in loaded.quiz.title
+    gift = gift_of(loaded.quiz, loaded.id, lambda text, inline: text_html(text, inline, lambda target: target))
+    parsed = parse(gift)
+    assert len(parsed) == 1 and parsed[0]["type"] == "TF"
+    assert [line for line in gift.splitlines() if line.startswith("$CATEGORY")] == ["$CATEGORY: $course$/Closer/title-lines"]

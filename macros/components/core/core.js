@@ -39,7 +39,10 @@ function readStored(store, key) {
   return text !== null && text.length <= MAX_STORED ? JSON.parse(text) : null;
 }
 
+// A SCORM launch page never keeps answers: it runs on a learning platform's origin, on
+// computers that learners may share, where the site's "clear all" cannot reach.
 function keepingAnswers(store) {
+  if (document.querySelector('meta[name="closer-scorm"]')) return false;
   try {
     return store !== null && store.getItem(KEEP_KEY) !== "no";
   } catch (error) {
@@ -114,7 +117,8 @@ Saved.prototype.recall = function (suffix) {
 Saved.prototype.explain = function () {
   say(this.note, this.store === null
     ? "This browser is not letting the site keep your answers, so they will be gone when you leave this page."
-    : !this.keep ? "You chose not to keep answers on this device, so they will be gone when you leave this page."
+    : document.querySelector('meta[name="closer-scorm"]') ? "Your answers are not kept here, so they will be gone when you leave this page."
+      : !this.keep ? "You chose not to keep answers on this device, so they will be gone when you leave this page."
       : "This browser did not keep your answers, so they will be gone when you leave this page.");
   show(this.note, true);
 };

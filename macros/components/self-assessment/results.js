@@ -137,12 +137,15 @@ function possibleOutcomes(spec, outcome, bands) {
   return [{ enough: false, items: outcome.items }].concat(scored);
 }
 
+// With a safety screen the copy never has band labels: results leave them out when it flags,
+// and a copy that had them only otherwise would tell its reader what the screen said.
 function resultsAsText(quiz, scores) {
   var title = quiz.root.querySelector(".closer-quiz__title").textContent.trim();
   var lines = [title + ": my results"];
+  var labels = !quiz.screenItems.length;
   function line(name, outcome) {
     lines.push(name + ": " + (outcome.enough ? outcome.score1 + " of " + quiz.spec.max +
-      (outcome.label ? " (" + outcome.label + ")" : "") : "not enough answers"));
+      (outcome.label && labels ? " (" + outcome.label + ")" : "") : "not enough answers"));
   }
   line("Overall", scores.overall);
   strongestFirst(quiz.spec, scores).forEach(function (d) { line(d.title, scores[d.id]); });

@@ -104,14 +104,26 @@ function validAnswers(quiz, list) {
 
 function updateProgress(quiz) {
   function answered(list) { return list.filter(function (fs) { return fs.querySelector("input:checked"); }).length; }
-  var text = answered(quiz.fieldsets) + " of " + quiz.fieldsets.length + " statements";
-  if (quiz.screenItems.length) {
-    text += " and " + answered(quiz.screenItems) + " of " + quiz.screenItems.length + " safety questions";
+  var text = progressText(quiz, answered(quiz.fieldsets), answered(quiz.screenItems));
+  if (!EMBEDDED) {
+    say(quiz.progress, text);
+  } else {  // the line keeps the room of its longest text, so its height never tells how many are answered
+    quiz.progress.textContent = "";
+    quiz.progress.classList.add("closer-quiz__progress--fixed");
+    quiz.progress.appendChild(element("span", "", text));
+    var room = element("span", "closer-reserved", progressText(quiz, quiz.fieldsets.length, quiz.screenItems.length));
+    room.setAttribute("aria-hidden", "true");
+    quiz.progress.appendChild(room);
   }
-  say(quiz.progress, text + " answered");
   quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {
     reveal(fs.querySelector(".closer-quiz__clear-item"), !!fs.querySelector("input:checked"));
   });
+}
+
+function progressText(quiz, statements, safety) {
+  var text = statements + " of " + quiz.fieldsets.length + " statements";
+  if (quiz.screenItems.length) text += " and " + safety + " of " + quiz.screenItems.length + " safety questions";
+  return text + " answered";
 }
 
 function clearAssessment(quiz) {
