@@ -3,6 +3,7 @@
     ./dev bench                      every benchmark (about 9 minutes on 2 cores)
     ./dev bench --only weight,startup --pairs 3
     ./dev bench --only peer          Closer against mkdocs-quiz on the same course
+    ./dev bench --only lighthouse    Lighthouse 12 on home, a lesson and the check-in (needs npx)
 
 Figures are printed, never asserted: tests check behaviour, these scripts measure it.
 """
@@ -22,6 +23,7 @@ import tempfile
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.lighthouse import bench_lighthouse  # noqa: E402
 from benchmarks.peer import bench_peer  # noqa: E402
 from benchmarks.serve import bench_serve  # noqa: E402
 from macros.publish.assets import minified  # noqa: E402
@@ -195,7 +197,7 @@ def bench_startup(site_a: Path, loads: int) -> None:
             }
             return times.sort((a, b) => a - b)[10];
         }""", [spec_of(check_in), answers])
-        row("check-in scoring, full answer set (27 items)", f"{per_call * 1000:.0f} µs", "median of 21 x 100")
+        row(f"check-in scoring, full answer set ({len(check_in.items)} items)", f"{per_call * 1000:.0f} µs", "median of 21 x 100")
         page.goto(ORIGIN + "/quizzes/intimacy-check-in/")
         page.wait_for_selector("[data-quiz][data-ready]", state="attached")
         shown = page.evaluate("""(answers) => {
@@ -205,7 +207,7 @@ def bench_startup(site_a: Path, loads: int) -> None:
               item.querySelector(`input[value="${answers[i]}"]`).checked = true;
             });
             const start = performance.now();
-            form.requestSubmit();
+            form.querySelector('[type=submit]').click();
             return performance.now() - start;
         }""", answers)
         row("check-in: submit to results on screen", f"{shown:.1f} ms", "one run")
@@ -214,7 +216,7 @@ def bench_startup(site_a: Path, loads: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="build,scale,weight,startup,peer,serve")
+    parser.add_argument("--only", default="build,scale,weight,startup,lighthouse,peer,serve")
     parser.add_argument("--pairs", type=int, default=7, help="A B build pairs (default 7)")
     parser.add_argument("--scale", default="10,100,1000", help="generated quiz counts")
     parser.add_argument("--loads", type=int, default=15, help="page loads per start-up figure")
@@ -223,7 +225,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="closer-bench-") as temporary:
         work = Path(temporary)
         print(f"Closer benchmarks, {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
-        if only & {"build", "weight", "startup"}:
+        if only & {"build", "weight", "startup", "lighthouse"}:
             site_a, site_b = bench_build(work, args.pairs if "build" in only else 1)
         if "scale" in only:
             bench_scale(work, [int(n) for n in args.scale.split(",")])
@@ -231,6 +233,9 @@ def main() -> None:
             bench_weight(site_a, site_b)
         if "startup" in only:
             bench_startup(site_a, args.loads)
+        if "lighthouse" in only:
+            from tests.browser.conftest import chromium_path
+            bench_lighthouse(site_a, int(ORIGIN.rsplit(":", 1)[1]), chromium_path(), row)  # its own origin
         if "peer" in only:
             bench_peer(work, args.pairs, row)
         if "serve" in only:

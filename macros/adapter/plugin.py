@@ -20,7 +20,15 @@ from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
 from ..publish.assets import minify_assets
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
-from ..publish.export import Standalone, Worksheet, export_all, write_gift, write_oembed, write_schema
+from ..publish.export import (
+    Standalone,
+    Worksheet,
+    export_all,
+    write_gift,
+    write_oembed,
+    write_oembed_sitemaps,
+    write_schema,
+)
 from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
 from ..publish.urls import ASSETS, oembed_url
 from ..render.content import check_content
@@ -113,9 +121,13 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         """A page's Markdown with what Closer adds; page.title becomes escaped text."""
         if isinstance(page.meta.get("title"), str):
             page.title = html.escape(page.meta["title"], quote=False)
+        if page.is_homepage:  # the home's hero (overrides/home.html) holds its one title
+            page.meta["template"] = "home.html"
+            page.closer_own_title = True
         quiz_id = self.build.quiz_pages.get(page.file.src_uri)
         if quiz_id is not None:
             page.closer_oembed = urljoin(site_url(config), oembed_url("quizzes", quiz_id))
+            page.closer_own_title = True  # the widget's heading is the page's h1
             return quiz_page_markdown(self.build, page, config, quiz_id)
         lesson = self.build.lessons.get(page.file.src_uri)
         if lesson is None:
@@ -165,6 +177,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         write_schema(site, site_url(config))
         for item in items:
             write_oembed(site, site_url(config), item)
+        write_oembed_sitemaps(site)
         for loaded in build.catalog.quizzes.values():
             if loaded.quiz.kind == "knowledge-check":
                 write_gift(site, loaded, lambda target: urljoin(site_url(config), build.site_path(target) or ""))

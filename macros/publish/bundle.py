@@ -17,11 +17,13 @@ SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site, like the style
 ORDER = [  # after core/core.js, before core/start.js; scoring.js before the widget that uses it
     "frame-guard/frame-guard.js",  # first: a page in another site's frame hides before anything starts
     "knowledge-check/knowledge-check.js",
+    "chart/chart.js",
     "self-assessment/scoring.js",
     "self-assessment/results.js",
     "self-assessment/self-assessment.js",
     "privacy-controls/privacy-controls.js",
     "quick-exit/quick-exit.js",
+    "search-name/search-name.js",
     "lesson-progress/lesson-progress.js",
     "use-panel/use-panel.js",
     "worksheet/worksheet.js",
@@ -52,8 +54,8 @@ def bundle_script(sources: list[Path] | None = None) -> str:
 STYLESHEET_NAME = "closer.css"  # the one stylesheet every page loads, beside the script
 STYLE_ORDER = [  # the cascade's order: site-wide adjustments first, then components
     "core/theme.css", "quick-exit/quick-exit.css", "lesson/lesson.css", "lesson-progress/lesson-progress.css",
-    "learning-path/learning-path.css", "use-panel/use-panel.css", "core/quiz.css",
-    "knowledge-check/knowledge-check.css", "self-assessment/self-assessment.css", "embed-frame/embed-frame.css",
+    "learning-path/learning-path.css", "home/home.css", "use-panel/use-panel.css", "core/quiz.css",
+    "knowledge-check/knowledge-check.css", "chart/chart.css", "self-assessment/self-assessment.css", "embed-frame/embed-frame.css",
 ]
 
 

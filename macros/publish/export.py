@@ -140,6 +140,18 @@ def write_oembed(site: Path, site_url: str, item: Standalone) -> None:
     _write(site / oembed_url(item.kind, item.name), json.dumps(answer, indent=2, ensure_ascii=False) + "\n")
 
 
+# mkdocs-material fetches "sitemap.xml" beside every <link rel="alternate"> of a page (its way of
+# finding a site's other languages), and oEmbed discovery links are such links: each oEmbed
+# folder gets an empty sitemap, so no page logs a failed request.
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+
+
+def write_oembed_sitemaps(site: Path) -> None:
+    for kind in ("lessons", "quizzes"):
+        _write(site / PurePosixPath(oembed_url(kind, "x")).parent / "sitemap.xml", EMPTY_SITEMAP)
+
+
 def write_gift(site: Path, loaded, link) -> None:
     """A knowledge check's questions as GIFT for Moodle; link(target) is a page's absolute URL."""
     _write(site / gift_url(loaded.id), gift_of(loaded.quiz, loaded.id, lambda source, inline: text_html(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from macros.engine.schema import SelfAssessment
 from tests.support import project_quizzes
 from tests.support.browser import axe_violations, sitemap_paths, take_quiz
 
@@ -58,15 +57,6 @@ def test_nothing_scrolls_sideways_on_small_screens_and_zoom(open_site, built_sit
         if widget.count():
             take_quiz(widget, widget.get_attribute("data-quiz-kind"))
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
-
-
-def test_reduced_motion_turns_off_the_result_animation(open_site):
-    quiz_id = next(i for i, q in CATALOG.quizzes.items() if isinstance(q.quiz, SelfAssessment))
-    for motion, moving in (("reduce", False), ("no-preference", True)):
-        page, _, _ = open_site(f"/quizzes/{quiz_id}/", reduced_motion=motion)
-        take_quiz(page.locator("[data-quiz]"), "self-assessment")
-        duration = page.locator(".closer-result__fill").first.evaluate("e => getComputedStyle(e).transitionDuration")
-        assert (duration != "0s") == moving
 
 
 @pytest.mark.parametrize("quiz_id", sorted(CATALOG.quizzes))

@@ -26,9 +26,16 @@ function slugOf(href) {
   return match ? match[1] : null;
 }
 
-// A "done" mark after each finished lesson in the navigation and learning path, in words.
+// A "done" mark after each finished lesson in the navigation and learning path, in words,
+// and above the path how many of its lessons are done.
 function markNavigation() {
   var done = doneLessons();
+  all(document, "[data-closer-path-progress]").forEach(function (line) {
+    var lessons = all(line.parentNode, ".closer-path__lesson").map(function (li) { return li.getAttribute("data-lesson"); });
+    var count = lessons.filter(function (slug) { return done.indexOf(slug) >= 0; }).length;
+    say(line, count + " of " + lessons.length + " lessons marked as done in this browser.");
+    line.hidden = false;
+  });
   Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href], .closer-path a"), function (link) {
     var slug = slugOf(link.getAttribute("href"));
     var mark = link.querySelector(".closer-done-mark");

@@ -1,6 +1,7 @@
-/* A self-assessment's results: the safety screen's outcome first (when the quiz has one), then
-   overall and each area strongest first, each with its score, a bar, and its band's message
-   (left out when the screen puts safety first); "copy my results as text". Needs scoring.js. */
+/* A self-assessment's results: the safety screen's outcome first (when the quiz has one), a
+   chart of every score (chart.js), then overall and each area strongest first, each with its
+   score and its band's message (left out when the screen puts safety first); "copy my results
+   as text". Needs scoring.js. */
 
 function showResults(quiz, focus) {
   var scores = score(quiz.spec, currentAnswers(quiz));
@@ -20,6 +21,7 @@ function showResults(quiz, focus) {
     results.appendChild(quiz.stale);
   }
   if (quiz.screenItems.length) results.appendChild(screenResult(quiz, flagged));
+  results.appendChild(resultsChart(quiz, scores, quiz.form.clientWidth));  // results may still be hidden
   results.appendChild(resultBlock(quiz, "overall", "Overall", scores.overall, quiz.spec.overall, 2, flagged));
   if (quiz.spec.dimensions.length) {
     results.appendChild(resultHeading(quiz, 2, "By area, strongest first"));
@@ -32,6 +34,15 @@ function showResults(quiz, focus) {
   quiz.shown = true;
   quiz.saved.remember(":shown", JSON.stringify({ fingerprint: quiz.saved.fingerprint }));
   if (focus) title.focus();
+}
+
+// Overall and each area, strongest first, as in the text below; scores only, never bands.
+function resultsChart(quiz, scores, width) {
+  var rows = [{ id: "overall", title: "Overall" }].concat(strongestFirst(quiz.spec, scores)).map(function (d) {
+    var outcome = scores[d.id];
+    return { label: d.title, value: outcome.enough ? outcome.sum / outcome.count : null, text: outcome.score1 };
+  });
+  return scoreChart(rows, quiz.spec, "Your scores at a glance", width || 280);
 }
 
 function resultHeading(quiz, depth, text) {
@@ -108,12 +119,6 @@ function resultBody(spec, outcome, bands, advice) {
   }
   var scoreText = outcome.score1 + " on a scale from " + spec.min + " to " + spec.max;
   body.appendChild(element("p", "closer-result__score", scoreText + (outcome.label && advice ? ": " + outcome.label : "")));
-  var bar = element("div", "closer-result__bar");
-  bar.setAttribute("aria-hidden", "true");
-  var fill = element("span", "closer-result__fill");
-  fill.style.width = (100 * (outcome.sum / outcome.count - spec.min) / (spec.max - spec.min)).toFixed(1) + "%";
-  bar.appendChild(fill);
-  body.appendChild(bar);
   if (outcome.band >= 0 && advice) {
     // The band's message and links were rendered and sanitized at build time: reuse them.
     var message = element("div", "closer-result__message");

@@ -1,0 +1,66 @@
+/* Scores at a glance: a horizontal bar chart drawn as SVG by this code (no library), with a
+   table of the same numbers as its text alternative. One chart for every view of scores:
+   a self-assessment's results now, a history of them later.
+   rows: [{label, value (a number, or null without a score), text (the score as shown)}];
+   scale: {min, max}. The chart's height depends only on how many rows there are, never on
+   their values, so in an embed it tells the host nothing about the answers. */
+
+var SVG = "http://www.w3.org/2000/svg";
+var CHART_ROW = 46, CHART_AXIS = 24, CHART_SCORE = 64;
+
+function svgElement(tag, attributes, text) {
+  var node = document.createElementNS(SVG, tag);
+  Object.keys(attributes).forEach(function (name) { node.setAttribute(name, String(attributes[name])); });
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function scoreChart(rows, scale, caption, width) {
+  var figure = element("figure", "closer-chart");
+  var height = rows.length * CHART_ROW + CHART_AXIS;
+  var svg = svgElement("svg", { viewBox: "0 0 " + width + " " + height, width: "100%", height: height,
+                                 "aria-hidden": "true", focusable: "false" });
+  var track = Math.max(width - CHART_SCORE, 40);
+  function x(value) { return track * (value - scale.min) / (scale.max - scale.min); }
+  for (var point = scale.min; point <= scale.max; point++) {  // one line and number per scale point
+    svg.appendChild(svgElement("line", { x1: x(point), x2: x(point), y1: 0, y2: height - CHART_AXIS + 4,
+                                          "class": "closer-chart__grid" }));
+    svg.appendChild(svgElement("text", { x: x(point), y: height - 6, "class": "closer-chart__tick",
+                                          "text-anchor": point === scale.min ? "start" : point === scale.max ? "end" : "middle" },
+                               String(point)));
+  }
+  rows.forEach(function (row, index) {
+    var top = index * CHART_ROW;
+    svg.appendChild(svgElement("text", { x: 0, y: top + 16, "class": "closer-chart__label" }, row.label));
+    svg.appendChild(svgElement("rect", { x: 0, y: top + 22, width: track, height: 14, rx: 3, "class": "closer-chart__track" }));
+    if (row.value !== null) {
+      svg.appendChild(svgElement("rect", { x: 0, y: top + 22, width: Math.max(x(row.value), 2), height: 14, rx: 3,
+                                            "class": "closer-chart__bar" }));
+    }
+    svg.appendChild(svgElement("text", { x: track + 8, y: top + 34, "class": "closer-chart__score" },
+                               row.value === null ? "–" : row.text));
+  });
+  figure.appendChild(svg);
+  // The table is the chart's text alternative: heard, not shown twice. (A table cannot be
+  // hidden by its own size: it is never narrower than its text, so a box holds it.)
+  var text = element("div", "closer-visually-hidden");
+  text.appendChild(chartTable(rows, scale, caption));
+  figure.appendChild(text);
+  return figure;
+}
+
+// The same numbers as a table: what a screen reader reads, and what shows when printing fails.
+function chartTable(rows, scale, caption) {
+  var table = element("table", "closer-chart__table");
+  table.appendChild(element("caption", "", caption + " (scores from " + scale.min + " to " + scale.max + ")"));
+  var head = table.appendChild(element("thead")).appendChild(element("tr"));
+  head.appendChild(element("th", "", "Area")).setAttribute("scope", "col");
+  head.appendChild(element("th", "", "Score")).setAttribute("scope", "col");
+  var body = table.appendChild(element("tbody"));
+  rows.forEach(function (row) {
+    var line = body.appendChild(element("tr"));
+    line.appendChild(element("th", "", row.label)).setAttribute("scope", "row");
+    line.appendChild(element("td", "", row.value === null ? "not enough answers" : row.text));
+  });
+  return table;
+}
