@@ -7,15 +7,14 @@ slow 4G network, simulated. Without Node and npm the figures are skipped, with t
 
 from __future__ import annotations
 
-import functools
 import gzip
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 import json
 import os
 import shutil
 import subprocess
-import threading
+
+from tests.support.browser import QuietHandler, serving  # the tests' server, with a compressing handler
 
 PAGES = {"home": "/", "a lesson (trust)": "/lessons/trust/", "the check-in": "/quizzes/intimacy-check-in/"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -23,11 +22,8 @@ TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo"
 COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt")
 
 
-class CompressingHandler(SimpleHTTPRequestHandler):
+class CompressingHandler(QuietHandler):
     """Static files, gzipped for a client that accepts it, as any real host serves them."""
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = self.translate_path(self.path)
@@ -67,10 +63,7 @@ def bench_lighthouse(site, port: int, chromium: str | None, row) -> None:
     if not shutil.which("npx") or chromium is None:
         row("Lighthouse", "skipped", "needs Node's npx and Chromium")
         return
-    handler = functools.partial(CompressingHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(site, f"http://127.0.0.1:{port}", CompressingHandler):
         for name, path in PAGES.items():
             try:
                 scores = lighthouse(f"http://127.0.0.1:{port}{path}", chromium)
@@ -83,6 +76,3 @@ def bench_lighthouse(site, port: int, chromium: str | None, row) -> None:
                 "≥ 98 / 100 / 100 / 100", met)
             for title in scores["failing"][:5]:
                 print(f"    failing audit: {title}")
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -25,8 +25,6 @@ from ..publish.export import (
     Worksheet,
     export_all,
     write_gift,
-    write_oembed,
-    write_oembed_sitemaps,
     write_schema,
 )
 from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
@@ -175,9 +173,6 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         downloads_policy = export_all(site, site_url(config), items, build.worksheets,
                                       None if self.serving else PLACEHOLDER)
         write_schema(site, site_url(config))
-        for item in items:
-            write_oembed(site, site_url(config), item)
-        write_oembed_sitemaps(site)
         for loaded in build.catalog.quizzes.values():
             if loaded.quiz.kind == "knowledge-check":
                 write_gift(site, loaded, lambda target: urljoin(site_url(config), build.site_path(target) or ""))

@@ -72,7 +72,7 @@ class Worksheet:
 
 def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: list[Worksheet],
                policy_placeholder: str | None) -> str:
-    """Write every embed page, download, SCORM package and worksheet; return the downloads' policy."""
+    """Write every embed page, download, SCORM package, oEmbed answer and worksheet; return the downloads' policy."""
     styles = "\n".join(_asset(site, name) for name in STYLESHEETS)
     script = _asset(site, SCRIPT)
     downloads_policy = standalone_policy(script, styles)
@@ -95,6 +95,8 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
         path = site / item.scorm_path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(package(f"closer-{item.kind}-{item.name}", item.title, launch_page))
+        write_oembed(site, site_url, item)
+    write_oembed_sitemaps(site)
     for sheet in worksheets:
         _write(site / sheet.path, worksheet_page(sheet, site_url, policy_placeholder))
     return downloads_policy

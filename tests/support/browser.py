@@ -23,7 +23,7 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
@@ -35,9 +35,9 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serving(directory, origin: str):
+def serving(directory, origin: str, handler_class=QuietHandler):
     """Serve a built site folder at origin (http://127.0.0.1:<port>) from this process."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = _QuietServer(("127.0.0.1", urlsplit(origin).port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

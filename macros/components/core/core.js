@@ -41,8 +41,10 @@ function readStored(store, key) {
 
 // A SCORM launch page never keeps answers: it runs on a learning platform's origin, on
 // computers that learners may share, where the site's "clear all" cannot reach.
+var SCORM_PAGE = document.querySelector('meta[name="closer-scorm"]') !== null;
+
 function keepingAnswers(store) {
-  if (document.querySelector('meta[name="closer-scorm"]')) return false;
+  if (SCORM_PAGE) return false;
   try {
     return store !== null && store.getItem(KEEP_KEY) !== "no";
   } catch (error) {
@@ -117,7 +119,7 @@ Saved.prototype.recall = function (suffix) {
 Saved.prototype.explain = function () {
   say(this.note, this.store === null
     ? "This browser is not letting the site keep your answers, so they will be gone when you leave this page."
-    : document.querySelector('meta[name="closer-scorm"]') ? "Your answers are not kept here, so they will be gone when you leave this page."
+    : SCORM_PAGE ? "Your answers are not kept here, so they will be gone when you leave this page."
       : !this.keep ? "You chose not to keep answers on this device, so they will be gone when you leave this page."
       : "This browser did not keep your answers, so they will be gone when you leave this page.");
   show(this.note, true);

@@ -20,12 +20,13 @@ function showResults(quiz, focus) {
     quiz.stale.hidden = true;
     results.appendChild(quiz.stale);
   }
+  var areas = strongestFirst(quiz.spec, scores);
   if (quiz.screenItems.length) results.appendChild(screenResult(quiz, flagged));
-  results.appendChild(resultsChart(quiz, scores, quiz.form.clientWidth));  // results may still be hidden
+  results.appendChild(resultsChart(quiz, scores, areas, quiz.form.clientWidth));  // results may still be hidden
   results.appendChild(resultBlock(quiz, "overall", "Overall", scores.overall, quiz.spec.overall, 2, flagged));
   if (quiz.spec.dimensions.length) {
     results.appendChild(resultHeading(quiz, 2, "By area, strongest first"));
-    strongestFirst(quiz.spec, scores).forEach(function (d) {
+    areas.forEach(function (d) {
       results.appendChild(resultBlock(quiz, d.id, d.title, scores[d.id], d.bands, 3, flagged));
     });
   }
@@ -37,8 +38,8 @@ function showResults(quiz, focus) {
 }
 
 // Overall and each area, strongest first, as in the text below; scores only, never bands.
-function resultsChart(quiz, scores, width) {
-  var rows = [{ id: "overall", title: "Overall" }].concat(strongestFirst(quiz.spec, scores)).map(function (d) {
+function resultsChart(quiz, scores, areas, width) {
+  var rows = [{ id: "overall", title: "Overall" }].concat(areas).map(function (d) {
     var outcome = scores[d.id];
     return { label: d.title, value: outcome.enough ? outcome.sum / outcome.count : null, text: outcome.score1 };
   });
