@@ -58,6 +58,7 @@ items:
   - {{text: {next(t)}, dimension: d}}
   - {{text: {next(t)}, dimension: d, reverse: true}}
 overall: {{bands: [{{upto: 3, label: {next(t)}, message: {next(t)}}}]}}
+screen: {{title: {next(t)}, message: {next(t)}, items: [{{text: {next(t)}, when: [3]}}]}}
 """
 
 
@@ -118,6 +119,8 @@ def test_built_widgets_carry_no_handler_script_or_javascript_url(hostile_site):
                              "html.parser")
         widget = soup.select_one(f'[data-quiz="{quiz_id}"]')
         assert widget is not None and not widget.find(["script", "iframe", "object", "embed", "style"])
+        oembed = json.loads((hostile_site["site"] / "oembed" / "quizzes" / f"{quiz_id}.json").read_text())
+        assert [tag.name for tag in BeautifulSoup(oembed["html"], "html.parser").find_all(True)] == ["iframe"]
         for tag in widget.find_all(True):
             for name, value in tag.attrs.items():
                 assert not name.lower().startswith("on"), (quiz_id, tag)
@@ -138,9 +141,11 @@ def test_answering_every_hostile_quiz_runs_none_of_it(browser, hostile_site):
                 question.locator("input").first.check()
                 question.locator(".closer-quiz__check").click()
             widget.locator(".closer-quiz__summary").filter(has_text="of 4").wait_for()
-        else:
-            for item in widget.locator(".closer-quiz__item").all():
+        else:  # every answer at the top: the screen flags and its message is shown first
+            for item in widget.locator(".closer-quiz__item, .closer-quiz__screen-item").all():
                 item.locator("input").last.check()
+            widget.locator("[type=submit]").click()
+            widget.locator('[data-screen-result][data-flagged="true"]').wait_for()
         assert page.evaluate("window.__executed") == 0, quiz_id
     assert dialogs == [] and errors == [] and log.foreign == []
 
