@@ -77,14 +77,18 @@ class Build:
     def target_file(self, target: str):
         return self.files.get_file_from_path(target.split("#", 1)[0]) if self.files else None
 
-    def link(self, page, target: str) -> str:
-        """The URL of a docs-relative page path, relative to the page being rendered."""
+    def link(self, page, target: str, written: str | None = None) -> str:
+        """The URL of a docs-relative page path, relative to the page being rendered.
+
+        written: the link as the page's own source has it, to report a dangling one where it is.
+        """
         file = self.target_file(target)
         if file is None:
-            self.page_problems.append(Problem(page_file(page), 1, 1, f"a quiz on this page links to "
+            line, column = _position_in(page.file.content_string, f"]({written})") if written else (1, 1)
+            self.page_problems.append(Problem(page_file(page), line, column, f"text on this page links to "
                                               f"'{target}', which is not a page of the site",
-                                              "in quiz text, name pages by their path under docs/, "
-                                              "like lessons/trust.md"))
+                                              "in quiz text, name pages by their path under docs/, like "
+                                              "lessons/trust.md; in a lesson's front matter, as in its body"))
             return target
         return get_relative_url(file.url, page.file.url) + anchor(target)
 
@@ -100,6 +104,15 @@ class Build:
             return html.unescape(file.page.title)  # page titles are kept as escaped HTML; the widget escapes
         stem = Path(target.split("#", 1)[0]).stem
         return "Home" if stem == "index" else stem.replace("-", " ").capitalize()
+
+
+def _position_in(text: str, needle: str) -> tuple[int, int]:
+    """1-based line and column where a link's target starts, needle being "](target)"; (1, 1) if absent."""
+    at = text.find(needle)
+    if at < 0:
+        return 1, 1
+    before = text[:at]
+    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 3  # after "](", 1-based
 
 
 def page_file(page_or_file) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 from pathlib import PurePosixPath
+import posixpath
+from typing import Callable
 
 from mkdocs.utils import get_relative_url
 
@@ -47,7 +49,14 @@ def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> st
     return render_lesson(lesson, body, quiz_html, lesson.number, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
                          neighbour(landed[index + 1] if index + 1 < len(landed) else None),
-                         use_panel(build, page, config, "lessons", lesson.slug, "lesson", plain(lesson.parts.title)), build.stash)
+                         use_panel(build, page, config, "lessons", lesson.slug, "lesson", plain(lesson.parts.title)), build.stash,
+                         lesson_link(build, page))
+
+
+def lesson_link(build: Build, page) -> Callable[[str], str]:
+    """Points a link in a lesson's front matter, written relative to its file as in its body, from the page."""
+    folder = posixpath.dirname(page.file.src_uri)
+    return lambda target: build.link(page, posixpath.normpath(posixpath.join(folder, target)), written=target)
 
 
 def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title: str) -> str:

@@ -34,7 +34,7 @@ from ..render.text import plain, removed_markup
 from .build import Build, page_file
 from .checks import check_docs_files, check_front_matters, check_quick_exit
 from .config import CloserConfig
-from .course_pages import lesson_markdown, load_lessons, quiz_page_markdown, quiz_standalone, site_url
+from .course_pages import lesson_link, lesson_markdown, load_lessons, quiz_page_markdown, quiz_standalone, site_url
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
@@ -143,7 +143,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             alone = Standalone("lessons", lesson.slug, plain(lesson.parts.title), build.unstash(html), page.url,
                                page.url, f"the lesson “{plain(lesson.parts.title)}”", f"lesson {lesson.quiz_id}")
             build.standalone.append(alone)
-            build.worksheets.append(Worksheet(alone, lesson.number, lesson.parts))
+            build.worksheets.append(Worksheet(alone, lesson.number, lesson.parts, lesson_link(build, page)))
         return build.unstash(html, searchable_only=True)  # quiz widgets go in after the search index
 
     def on_post_page(self, output, page, config):
@@ -170,7 +170,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         if not self.serving:  # `mkdocs serve` keeps the commented sources, for debugging
             minify_assets(site)
         items = build.standalone + [quiz_standalone(build, loaded) for loaded in build.catalog.quizzes.values()]
-        downloads_policy = export_all(site, site_url(config), items, build.worksheets,
+        downloads_policy = export_all(site, site_url(config), config.extra["quick_exit_url"], items, build.worksheets,
                                       None if self.serving else PLACEHOLDER)
         write_schema(site, site_url(config))
         for loaded in build.catalog.quizzes.values():

@@ -8,6 +8,7 @@ import html
 import json
 import mimetypes
 from pathlib import Path, PurePosixPath
+from typing import Callable
 from urllib.parse import unquote, urljoin, urlsplit
 
 from markupsafe import Markup
@@ -25,7 +26,7 @@ from .security import standalone_policy
 from .urls import ASSETS, download_url, embed_url, file_of, gift_url, oembed_url, scorm_url, worksheet_url
 
 STYLESHEETS = ("standalone.css", STYLESHEET_NAME)
-WORKSHEET_STYLESHEETS = ("standalone.css", "worksheet.css")
+WORKSHEET_STYLESHEETS = ("standalone.css", STYLESHEET_NAME, "worksheet.css")  # the bundle styles the quick exit
 SCHEMA_PATH = "schema/quiz.schema.json"
 SITE_ONLY = "data-closer-site-only"  # site navigation and panels that make no sense on their own
 OEMBED_WIDTH, OEMBED_HEIGHT = 600, 640  # what a consumer reserves before the embed reports its height
@@ -64,13 +65,14 @@ class Worksheet:
     lesson: Standalone
     number: int
     parts: LessonParts
+    link: Callable[[str], str]  # points a page link of the lesson's text, relative to the lesson's page
 
     @property
     def path(self) -> PurePosixPath:
         return file_of(worksheet_url(self.lesson.name))
 
 
-def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: list[Worksheet],
+def export_all(site: Path, site_url: str, exit_url: str, items: list[Standalone], worksheets: list[Worksheet],
                policy_placeholder: str | None) -> str:
     """Write every embed page, download, SCORM package, oEmbed answer and worksheet; return the downloads' policy."""
     styles = "\n".join(_asset(site, name) for name in STYLESHEETS)
@@ -81,7 +83,7 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
     for item in items:
         tree = standalone_content(item.content, urljoin(site_url, item.page_url))
         content = tree.body.inner_html
-        common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, site_url=site_url,
+        common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, site_url=site_url, exit_url=exit_url,
                       credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title)
         up = "../" * (len(item.embed_path.parts) - 1)
         _write(site / item.embed_path, render_standalone(
@@ -98,11 +100,11 @@ def export_all(site: Path, site_url: str, items: list[Standalone], worksheets: l
         write_oembed(site, site_url, item)
     write_oembed_sitemaps(site)
     for sheet in worksheets:
-        _write(site / sheet.path, worksheet_page(sheet, site_url, policy_placeholder))
+        _write(site / sheet.path, worksheet_page(sheet, site_url, exit_url, policy_placeholder))
     return downloads_policy
 
 
-def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | None) -> str:
+def worksheet_page(sheet: Worksheet, site_url: str, exit_url: str, policy_placeholder: str | None) -> str:
     """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
     lesson, exercise = sheet.lesson, sheet.parts.exercise
     lesson_url = urljoin(site_url, lesson.page_url)
@@ -114,11 +116,11 @@ def worksheet_page(sheet: Worksheet, site_url: str, policy_placeholder: str | No
     return render_worksheet(
         title=lesson.title, number=sheet.number, total=len(ORDER), lesson_url=lesson_url,
         exercise={"title": Markup(to_html(exercise.title, True)), "minutes": exercise.minutes,
-                  "steps": [on_paper(to_html(step, True)) for step in exercise.steps],
-                  "solo": on_paper(to_html(exercise.solo, False))},
-        reflection=[on_paper(to_html(prompt, True)) for prompt in sheet.parts.reflection],
+                  "steps": [on_paper(text_html(step, True, sheet.link)) for step in exercise.steps],
+                  "solo": on_paper(text_html(exercise.solo, False, sheet.link))},
+        reflection=[on_paper(text_html(prompt, True, sheet.link)) for prompt in sheet.parts.reflection],
         footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
-        embed=False, inline=False, csp=policy_placeholder, site_url=site_url, credit_url=lesson_url,
+        embed=False, inline=False, csp=policy_placeholder, site_url=site_url, exit_url=exit_url, credit_url=lesson_url,
         credit_title=f"the lesson “{lesson.title}”",
         styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
 

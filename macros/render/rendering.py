@@ -71,16 +71,19 @@ def _point_page_links(html: str, link: Callable[[str], str]) -> str:
 
 
 def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total: int,
-                  previous: dict | None, next_: dict | None, panel: str, stash: Callable[..., str]) -> str:
+                  previous: dict | None, next_: dict | None, panel: str, stash: Callable[..., str],
+                  link: Callable[[str], str]) -> str:
     """A lesson page's Markdown: its parts around the body, always in the same order.
 
     stash(html, searchable=True) returns a placeholder that the finished HTML replaces after
-    Markdown, so the parts, made from author text, are never read as Markdown a second time.
+    Markdown, so the parts, made from author text, are never read as Markdown a second time;
+    that is also why their page links (relative to the lesson's file, as in its body) are
+    pointed here, by link(), and not by MkDocs.
     """
     return _env.get_template("lesson.md").render(
         lesson=lesson, parts=lesson.parts, body=body, number=number, total=total,
         exercise_title=markdown_literal(plain(lesson.parts.exercise.title)),
-        sections=_env.get_template("lesson-parts.html").module, stash=lambda html, searchable=True: Markup(stash(html, searchable)),
+        sections=_env.get_template("lesson-parts.html").module, stash=lambda html, searchable=True: Markup(stash(_point_page_links(html, link), searchable)),
         quiz=Markup(quiz_html), panel=Markup(panel), previous=previous, next=next_)
 
 

@@ -82,3 +82,17 @@ def test_quick_exit_goes_only_where_the_site_says_whatever_the_content_holds(ope
     page.wait_for_url(NEUTRAL + "**")
     assert "planted.example" not in " ".join(log.foreign)
     assert errors == []
+
+
+def test_mark_as_done_keeps_nothing_when_the_reader_chose_not_to_keep_answers(open_site, served_site):
+    page, log, errors = open_site("/privacy/")
+    page.get_by_label("Don't keep my answers on this device").check()
+    page.goto(served_site + "/lessons/trust/")
+    page.get_by_role("button", name="Mark this lesson as done").click()
+    assert page.get_by_role("button", name="✓ Done: mark as not done").get_attribute("aria-pressed") == "true"
+    assert page.locator(".closer-lesson__progress-note").inner_text() == (
+        "You chose not to keep answers on this device, so this mark will not be kept.")
+    assert page.evaluate("localStorage.getItem('closer:progress')") is None
+    page.reload()
+    assert page.get_by_role("button", name="Mark this lesson as done").get_attribute("aria-pressed") == "false"
+    assert errors == [] and log.foreign == []

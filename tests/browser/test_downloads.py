@@ -63,3 +63,19 @@ def test_download_works_from_disk_with_no_network(offline, built_site, tmp_path,
     assert sum(len(a) if isinstance(a, list) else a is not None for a in saved["answers"]) == checked
     assert set(log["requests"]) == {alone.as_uri()}, "the file references nothing outside itself"
     assert log["errors"] == []
+
+
+def test_a_download_opened_from_disk_leaves_quickly(offline, built_site, tmp_path):
+    context, log = offline
+    context.route("https://www.bbc.com/weather**", lambda route: route.fulfill(
+        body="<title>Weather</title>Weather", content_type="text/html"))  # mkdocs.yml's quick_exit_url
+    alone = tmp_path / "check-in.html"
+    shutil.copy(built_site / "downloads" / "quizzes" / "intimacy-check-in.html", alone)
+    page = context.new_page()
+    page.goto(alone.as_uri())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").startswith("Leave this page")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url("https://www.bbc.com/weather**")
+    assert log["errors"] == []

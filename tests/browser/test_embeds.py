@@ -13,7 +13,8 @@ pytestmark = pytest.mark.browser
 QUIZZES = sorted(project_quizzes().quizzes)
 LESSON = "trust"
 FIT = 3  # pixels: the frame's height may differ from its content's by rounding only
-CHROME = ".md-header, .md-sidebar, .md-footer, .md-search, .closer-exit"
+CHROME = ".md-header, .md-sidebar, .md-footer, .md-search"
+NEUTRAL = "https://www.bbc.com/weather"  # mkdocs.yml's extra.quick_exit_url
 
 
 def host_page(site: str, paths: list[str], extra: str = "") -> str:
@@ -287,3 +288,21 @@ def test_a_host_sees_the_same_heights_for_right_and_wrong_answers(open_host):
         seen[reader] = heights + page.evaluate("seen")
         assert errors == []
     assert seen["right"] == seen["wrong"], seen
+
+
+@pytest.mark.parametrize("how", ["tab-and-enter", "escape-twice"])
+def test_leave_this_page_in_an_embed_leaves_the_coach_s_whole_page(open_host, how):
+    page, errors = open_host(["/embed/quizzes/intimacy-check-in/"])
+    page.context.route(NEUTRAL + "**", lambda route: route.fulfill(body="<title>Weather</title>Weather",
+                                                                    content_type="text/html"))
+    inner = frame_of(page, 0).element_handle().content_frame()
+    tab_into(page, inner, "el.matches('[data-closer-exit]')")  # the first thing in the frame
+    assert focus_in(inner, "el.textContent.startsWith('Leave this page')")
+    if how == "tab-and-enter":
+        page.keyboard.press("Enter")
+    else:
+        inner.locator("h1").click()  # a reader reading the frame
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL + "**")  # the host page itself, not only the frame, has gone
+    assert errors == []

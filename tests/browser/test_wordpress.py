@@ -79,3 +79,17 @@ def test_in_the_sandbox_a_quiz_works_and_says_it_cannot_save(wordpress_post):
     # answers: test_embeds.py), and nothing else.
     assert page.evaluate("heights") == page.evaluate("closerHeights")
     assert errors == []
+
+
+def test_in_the_sandbox_leave_this_page_hides_the_embed_and_says_how_to_leave(wordpress_post):
+    page, frame, errors = wordpress_post("/embed/lessons/trust/", "Trust")
+    height = page.locator("iframe").evaluate("f => f.height")
+    frame.get_by_role("link", name="Leave this page").click()
+    notice = frame.locator(".closer-exit__notice")
+    notice.wait_for()
+    assert notice.inner_text() == "This part of the page is hidden. To leave the whole page, close this tab or window."
+    assert frame.locator("main").evaluate("m => getComputedStyle(m).visibility") == "hidden"
+    page.wait_for_timeout(300)
+    assert page.locator("h1").inner_text() == "My post"  # the sandbox keeps the post: the frame cannot leave it
+    assert page.locator("iframe").evaluate("f => f.height") == height
+    assert errors == []

@@ -65,3 +65,15 @@ def test_worksheet_on_screen_prints_with_a_button_and_links_back(open_site, serv
     assert page.evaluate("window.printed") is True
     assert page.get_by_role("link", name="Read the lesson").get_attribute("href") == f"{served_site}/lessons/trust/"
     assert errors == []
+
+
+def test_worksheet_on_screen_warns_that_it_can_be_found_and_leaves_quickly(open_site):
+    page, log, errors = open_site("/worksheets/rebuilding-trust/")
+    page.route("https://www.bbc.com/weather**", lambda route: route.fulfill(
+        body="<title>Weather</title>Weather", content_type="text/html"))  # mkdocs.yml's quick_exit_url
+    assert page.get_by_text("Anyone who finds this sheet can read it.").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").startswith("Leave this page")
+    page.keyboard.press("Enter")
+    page.wait_for_url("https://www.bbc.com/weather**")
+    assert errors == []

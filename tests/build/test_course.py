@@ -140,6 +140,29 @@ def test_safety_page_is_linked_where_readers_are_asked_to_open_up(built_site):
         assert needed in page
 
 
+def test_safety_page_points_to_help_in_many_countries(built_site):
+    article = soup(built_site, "right-for-you").select_one("article")
+    text = article.get_text(" ")
+    assert "Coercive control" in text and "crime in England and Wales, in Scotland and in Ireland" in text
+    links = [a["href"] for a in article.select("a[href^='https://']")]
+    # The worldwide directories come before any one country's lines.
+    assert links[:2] == ["https://findahelpline.com/", "https://www.hotpeachpages.net/"]
+    countries = {}
+    for name in article.select("p > strong:only-child"):
+        if name.parent.get_text(strip=True) != name.get_text(strip=True):
+            continue  # emphasis inside a sentence, not a country's name
+        lines = name.parent.find_next_sibling("ul")
+        countries[name.get_text()] = [li.get_text(" ", strip=True) for li in lines.select("li")]
+    assert len(countries) >= 8, list(countries)
+    for country, lines in countries.items():
+        assert any(line.startswith("Crisis:") for line in lines), country
+        assert any(line.startswith("Emergency:") for line in lines), country
+        assert any(line.startswith(("Domestic", "Family violence", "Violence against women", "Gender-based"))
+                   for line in lines), country
+    assert article.find("h3", id="if-you-have-hurt-someone-and-want-to-stop") is not None
+    assert "Men's Advice Line" in text and "Galop" in text  # services for men and for LGBTQ+ people
+
+
 def test_sources_credit_every_guide_and_map_ideas_to_every_lesson(built_site):
     page = soup(built_site, "sources").select_one("article")
     guides = page.find("h2", id="the-five-guides").find_next("ol").find_all("li")
@@ -170,6 +193,8 @@ BROKEN_LESSONS = {
     "tab": (lambda t: t.replace("  minutes: 20", "\tminutes: 20"), "docs/lessons/trust.md:{line}:1: tab character"),
     "not-a-mapping": (lambda t: "---\n- just a list\n---\n" + t.split("---", 2)[2],
                       "docs/lessons/trust.md:2:1: the front matter must be keys and values"),
+    "dangling-link": (lambda t: t.replace("  solo: ", "  solo: See [the map](../no-such-page.md). ", 1),
+                      "docs/lessons/trust.md:18:23: text on this page links to 'no-such-page.md', which is not a page"),
 }
 MINUTES_LINE = (ROOT / "docs/lessons/trust.md").read_text().splitlines().index("  minutes: 20") + 1
 

@@ -14,7 +14,19 @@ from tests.support.checks import sha256
 QUIZZES = sorted(project_quizzes().quizzes)
 ITEMS = [("lessons", slug) for slug in ORDER] + [("quizzes", quiz_id) for quiz_id in QUIZZES]
 THEME_CHROME = ".md-header, .md-tabs, .md-sidebar, .md-nav, .md-footer, .md-search, [data-md-component]"
-SITE_ONLY = ".closer-use, .closer-lesson__pager, .closer-lesson__progress, .closer-exit"
+SITE_ONLY = ".closer-use, .closer-lesson__pager, .closer-lesson__progress"
+EXIT_URL = "https://www.bbc.com/weather"  # mkdocs.yml's extra.quick_exit_url
+
+
+def off_site_safety(soup: BeautifulSoup, site_origin: str):
+    """The quick exit a page on its own leads with, after checking what every off-site copy carries."""
+    exits = soup.select("[data-closer-exit], .closer-exit")
+    assert len(exits) == 1 and exits[0].parent is soup.body and exits[0] is soup.body.find(True), exits
+    assert exits[0]["href"] == EXIT_URL and "noreferrer" in exits[0]["rel"]
+    credit = soup.select_one("footer.closer-standalone__credit")
+    assert credit.find("a", string="If you are afraid")["href"] == f"{site_origin}/right-for-you/"
+    assert "anyone who uses this device could find them" in credit.get_text()
+    return exits[0]
 
 
 def soup_of(path) -> BeautifulSoup:
@@ -43,10 +55,12 @@ def test_embed_has_no_site_chrome_and_every_link_opens_the_published_site(built_
     lesson_link = credit.find("a", string=lambda s: s and s.startswith("the lesson"))
     if kind == "lessons":
         assert lesson_link["href"] == f"{site_origin}/lessons/{name}/"
-    links = [a for a in soup.find_all("a", href=True) if not a["href"].startswith("#")]
+    exit_link = off_site_safety(soup, site_origin)
+    assert exit_link["target"] == "_top"  # leaves the coach's whole page, where the frame allows it
+    links = [a for a in soup.find_all("a", href=True) if not a["href"].startswith("#") and a is not exit_link]
     assert links, "an embed credits the site at least"
-    for link in links:
-        assert link["href"].startswith(site_origin + "/"), link
+    for link in links:  # the site's pages, or help services the lesson names
+        assert link["href"].startswith((site_origin + "/", "https://")), link
         assert link.get("target") == "_blank" and "noopener" in link.get("rel", []), link
     for anchor in soup.find_all("a", href=lambda h: h and h.startswith("#")):
         assert soup.find(id=anchor["href"][1:]) is not None, anchor
@@ -74,8 +88,10 @@ def test_download_is_one_file_under_its_own_policy(built_site, site_origin, kind
     assert directives["script-src"] == sha256(scripts[0].string)
     assert directives["style-src"] == sha256(styles[0].string)
     assert soup.select_one("[data-quiz]") is not None and soup.select(SITE_ONLY) == []
+    exit_link = off_site_safety(soup, site_origin)
+    assert not exit_link.has_attr("target")
     for link in soup.find_all("a", href=True):
-        assert link["href"].startswith((site_origin + "/", "#")), link
+        assert link is exit_link or link["href"].startswith((site_origin + "/", "#", "https://")), link
 
 
 @pytest.mark.parametrize("kind, name", ITEMS)

@@ -55,7 +55,7 @@ def page_html(source: str) -> str:
         stash.append(html)
         return f'<div data-stash="{len(stash) - 1}"></div>'
 
-    text = render_lesson(lesson, lesson.body, "<p>quiz</p>", 4, 15, None, None, "<p>panel</p>", keep)
+    text = render_lesson(lesson, lesson.body, "<p>quiz</p>", 4, 15, None, None, "<p>panel</p>", keep, lambda target: target)
     html = markdown.markdown(text, extensions=EXTENSIONS)
     for index, part in enumerate(stash):
         html = html.replace(f'<div data-stash="{index}"></div>', part)

@@ -3,21 +3,34 @@
 
 var PROGRESS_KEY = "closer:progress";
 
+// With "don't keep my answers on this device" chosen (or on a SCORM page), a lesson marked as
+// done stays marked only until the page is left: nothing is written.
+var doneThisVisit = [];
+
 function doneLessons() {
+  var store = storage();
+  if (!keepingAnswers(store)) return doneThisVisit.slice();
   try {
-    var list = readStored(storage(), PROGRESS_KEY);
+    var list = readStored(store, PROGRESS_KEY);
     return Array.isArray(list) ? list.filter(function (s) { return typeof s === "string"; }) : [];
   } catch (error) {
     return [];
   }
 }
 
+// Returns "kept", "not kept" (by the reader's choice) or "refused" (by the browser).
 function saveDone(list) {
+  var store = storage();
+  if (store === null) return "refused";
+  if (!keepingAnswers(store)) {
+    doneThisVisit = list.slice();
+    return "not kept";
+  }
   try {
-    storage().setItem(PROGRESS_KEY, JSON.stringify(list));
-    return true;
+    store.setItem(PROGRESS_KEY, JSON.stringify(list));
+    return "kept";
   } catch (error) {
-    return false;
+    return "refused";
   }
 }
 
@@ -54,6 +67,7 @@ function markNavigation() {
 function lessonButton(root) {
   var slug = root.getAttribute("data-lesson");
   var button = root.querySelector("button");
+  var note = root.querySelector(".closer-lesson__progress-note");
   function render() {
     var done = doneLessons().indexOf(slug) >= 0;
     button.setAttribute("aria-pressed", String(done));
@@ -62,8 +76,13 @@ function lessonButton(root) {
   button.addEventListener("click", function () {
     var done = doneLessons().filter(function (s) { return s !== slug; });
     if (button.getAttribute("aria-pressed") !== "true") done.push(slug);
-    if (!saveDone(done)) button.textContent = "This browser is not letting the site keep your progress.";
-    else render();
+    var saved = saveDone(done);
+    if (saved === "refused") {
+      button.textContent = "This browser is not letting the site keep your progress.";
+    } else {
+      render();
+      say(note, saved === "kept" ? "" : "You chose not to keep answers on this device, so this mark will not be kept.");
+    }
     markNavigation();
   });
   render();
