@@ -20,6 +20,7 @@ ORDER = [  # after core/core.js, before core/start.js; scoring.js before the wid
     "chart/chart.js",
     "self-assessment/scoring.js",
     "self-assessment/results.js",
+    "self-assessment/compare.js",
     "self-assessment/self-assessment.js",
     "privacy-controls/privacy-controls.js",
     "quick-exit/quick-exit.js",

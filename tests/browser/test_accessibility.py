@@ -41,6 +41,14 @@ def test_every_quiz_state_passes_axe(open_site, quiz_id, palette):
     assert axe_violations(page, scope) == [], "while answering"
     take_quiz(widget, kind)
     assert axe_violations(page, scope) == [], "with results or feedback shown"
+    if widget.locator("[data-compare-create]").count():
+        widget.locator("[data-compare-create]").click()
+        widget.locator("[data-compare-input]").fill(widget.locator("[data-compare-code]").inner_text())
+        widget.locator("[data-compare-run]").click()
+        assert axe_violations(page, scope) == [], "with a code made and compared"
+        widget.locator("[data-compare-input]").fill("CLOSER1-TYPO")
+        widget.locator("[data-compare-run]").click()
+        assert axe_violations(page, scope) == [], "with a code refused"
     assert errors == []
 
 

@@ -50,6 +50,11 @@ def test_download_works_from_disk_with_no_network(offline, built_site, tmp_path,
         screen = widget.locator("[data-screen-result]")
         assert screen.count() == widget.locator("[data-quiz-screen]").count()
         assert screen.count() == 0 or screen.get_attribute("data-flagged") == "false"
+        widget.locator("[data-compare-create]").click()  # comparing works from disk too
+        widget.locator("[data-compare-input]").fill(widget.locator("[data-compare-code]").inner_text())
+        widget.locator("[data-compare-run]").click()
+        assert widget.locator("[data-compare-dimension]").count() == widget.locator("[data-key-dimension]").count() - (
+            widget.locator('[data-key-dimension="overall"]').count())
     else:
         assert widget.locator(".closer-quiz__summary").inner_text() != ""
     checked = widget.locator(".closer-quiz__item input:checked, .closer-quiz__question input:checked").count()

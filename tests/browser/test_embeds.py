@@ -14,7 +14,8 @@ QUIZZES = sorted(project_quizzes().quizzes)
 LESSON = "trust"
 FIT = 3  # pixels: the frame's height may differ from its content's by rounding only
 CHROME = ".md-header, .md-sidebar, .md-footer, .md-search"
-NEUTRAL = "https://www.bbc.com/weather"  # mkdocs.yml's extra.quick_exit_url
+NEUTRAL = "https://www.bbc.com/weather"
+CHECK_IN_AREAS = project_quizzes().quizzes["intimacy-check-in"].quiz.dimensions  # mkdocs.yml's extra.quick_exit_url
 
 
 def host_page(site: str, paths: list[str], extra: str = "") -> str:
@@ -255,6 +256,18 @@ def heights_a_host_sees(open_host, width: int, reader: str, flags: list) -> list
     widget.locator("[data-dimension='overall']").wait_for()
     flags.append(widget.locator("[data-screen-result]").get_attribute("data-flagged"))
     seen.append(fits(page, 0)[0])
+    # A calm reader makes a code, types a wrong one, then compares (a flagged one is never offered it).
+    for step in ("make", "wrong", "compare"):
+        if flags[-1] == "false":
+            if step == "make":
+                widget.locator("[data-compare-create]").click()
+            widget.locator("[data-compare-input]").fill("CLOSER1-NOT-A-REAL-CODE" if step == "wrong" else
+                                                        widget.locator("[data-compare-code]").inner_text())
+            if step != "make":
+                widget.locator("[data-compare-run]").click()
+            if step == "compare":
+                assert widget.locator("[data-compare-dimension]:visible").count() == len(CHECK_IN_AREAS)
+        seen.append(fits(page, 0)[0])
     widget.locator(".closer-quiz__item").first.locator("input").nth(1).check()  # an answer changed after results
     seen.append(fits(page, 0)[0])
     widget.get_by_role("button", name="Clear my answers").click()
@@ -269,7 +282,7 @@ def test_a_host_sees_the_same_heights_whatever_the_reader_answers(open_host, wid
     seen = {reader: heights_a_host_sees(open_host, width, reader, flags) for reader in READERS}
     assert flags == ["false", "true", "false"]  # a calm screen, a flagged one, none answered
     assert seen["lowest"] == seen["highest"] == seen["one-answer"], seen
-    frame_heights = seen["lowest"][:5]
+    frame_heights = seen["lowest"][:8]
     assert frame_heights[2] > frame_heights[1]  # results opened: the one thing a host may learn
 
 

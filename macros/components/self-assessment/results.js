@@ -31,6 +31,7 @@ function showResults(quiz, focus) {
     });
   }
   results.appendChild(copyTools(function () { return resultsAsText(quiz, scores); }));
+  if (comparable(quiz)) results.appendChild(compareSection(quiz, scores, flagged));
   reveal(results, true);
   quiz.shown = true;
   quiz.saved.remember(":shown", JSON.stringify({ fingerprint: quiz.saved.fingerprint }));
@@ -50,9 +51,9 @@ function resultHeading(quiz, depth, text) {
   return element("h" + Math.min(quiz.level + depth, 6), "closer-result__title", text);
 }
 
-function copyTools(text) {
+function copyTools(text, label) {
   var tools = element("div", "closer-quiz__result-tools");
-  var copy = element("button", "closer-quiz__copy", "Copy my results as text");
+  var copy = element("button", "closer-quiz__copy", label || "Copy my results as text");
   copy.type = "button";
   var copied = element("span", "closer-quiz__copied");
   copied.setAttribute("role", "status");
