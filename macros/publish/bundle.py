@@ -21,8 +21,12 @@ ORDER = [  # after core/core.js, before core/start.js; scoring.js before the wid
     "self-assessment/scoring.js",
     "self-assessment/results.js",
     "self-assessment/compare.js",
+    "history/history.js",
+    "history/history-view.js",
     "self-assessment/self-assessment.js",
+    "privacy-controls/backup.js",
     "privacy-controls/privacy-controls.js",
+    "journal/journal.js",
     "quick-exit/quick-exit.js",
     "search-name/search-name.js",
     "lesson-progress/lesson-progress.js",
@@ -56,7 +60,7 @@ STYLESHEET_NAME = "closer.css"  # the one stylesheet every page loads, beside th
 STYLE_ORDER = [  # the cascade's order: site-wide adjustments first, then components
     "core/theme.css", "quick-exit/quick-exit.css", "lesson/lesson.css", "lesson-progress/lesson-progress.css",
     "learning-path/learning-path.css", "home/home.css", "use-panel/use-panel.css", "core/quiz.css",
-    "knowledge-check/knowledge-check.css", "chart/chart.css", "self-assessment/self-assessment.css", "embed-frame/embed-frame.css",
+    "knowledge-check/knowledge-check.css", "chart/chart.css", "history/history.css", "journal/journal.css", "self-assessment/self-assessment.css", "embed-frame/embed-frame.css",
 ]
 
 

@@ -114,7 +114,7 @@ def worksheet_page(sheet: Worksheet, site_url: str, exit_url: str, policy_placeh
 
     up = "../" * (len(sheet.path.parts) - 1)
     return render_worksheet(
-        title=lesson.title, number=sheet.number, total=len(ORDER), lesson_url=lesson_url,
+        title=lesson.title, slug=lesson.name, number=sheet.number, total=len(ORDER), lesson_url=lesson_url,
         exercise={"title": Markup(to_html(exercise.title, True)), "minutes": exercise.minutes,
                   "steps": [on_paper(text_html(step, True, sheet.link)) for step in exercise.steps],
                   "solo": on_paper(text_html(exercise.solo, False, sheet.link))},

@@ -180,7 +180,8 @@ def test_privacy_page_clears_everything_and_can_stop_keeping(open_site, served_s
     footer.get_by_role("link", name="Privacy and your answers").click()
     page.wait_for_url(served_site + "/privacy/")
     page.get_by_role("button", name="Clear all my answers").click()
-    assert "Cleared your saved answers from 2 quizzes." in page.locator(".closer-privacy__status").inner_text()
+    assert "Cleared everything this site kept in this browser" in page.locator(".closer-privacy__status").inner_text()
+    assert "(2 items)" in page.locator(".closer-privacy__status").inner_text()
     keys = page.evaluate("Object.keys(localStorage)")
     assert "unrelated" in keys and not [key for key in keys if key.startswith("closer:")]
     page.get_by_label("Don't keep my answers on this device").check()

@@ -1,6 +1,6 @@
 /* Scores at a glance: a horizontal bar chart drawn as SVG by this code (no library), with a
    table of the same numbers as its text alternative. One chart for every view of scores:
-   a self-assessment's results now, a history of them later.
+   a self-assessment's results (scoreChart) and its history over time (timeChart).
    rows: [{label, value (a number, or null without a score), text (the score as shown)}];
    scale: {min, max}. The chart's height depends only on how many rows there are, never on
    their values, so in an embed it tells the host nothing about the answers. */
@@ -61,6 +61,58 @@ function chartTable(rows, scale, caption) {
     var line = body.appendChild(element("tr"));
     line.appendChild(element("th", "", row.label)).setAttribute("scope", "row");
     line.appendChild(element("td", "", row.value === null ? "not enough answers" : row.text));
+  });
+  return table;
+}
+
+// Scores over time: one row per area with its scores as a line, oldest on the left, and a table
+// of the same numbers. series: [{label, values: ["x.xx" or null, …]}]; dates: one label per sitting.
+function timeChart(series, dates, scale, caption, width) {
+  var figure = element("figure", "closer-chart closer-chart--time");
+  var row = 58, band = 26, right = 56;
+  var height = series.length * row + CHART_AXIS;
+  var svg = svgElement("svg", { viewBox: "0 0 " + width + " " + height, width: "100%", height: height,
+                                 "aria-hidden": "true", focusable: "false" });
+  var span = Math.max(width - right - 12, 40);
+  function x(index) { return 6 + (dates.length > 1 ? span * index / (dates.length - 1) : span / 2); }
+  series.forEach(function (line, index) {
+    var top = index * row;
+    function y(value) { return top + 24 + band * (1 - (Number(value) - scale.min) / (scale.max - scale.min)); }
+    svg.appendChild(svgElement("text", { x: 0, y: top + 16, "class": "closer-chart__label" }, line.label));
+    svg.appendChild(svgElement("line", { x1: 0, x2: span + 12, y1: y(scale.min), y2: y(scale.min), "class": "closer-chart__grid" }));
+    var points = [];
+    line.values.forEach(function (value, i) {
+      if (value === null) return;
+      points.push(x(i) + "," + y(value));
+      svg.appendChild(svgElement("circle", { cx: x(i), cy: y(value), r: 4, "class": "closer-chart__point" }));
+    });
+    if (points.length > 1) svg.appendChild(svgElement("polyline", { points: points.join(" "), "class": "closer-chart__line" }));
+    var latest = line.values[line.values.length - 1];
+    svg.appendChild(svgElement("text", { x: span + 20, y: top + 42, "class": "closer-chart__score" }, latest === null ? "–" : latest));
+  });
+  [0, dates.length - 1].forEach(function (i, n) {
+    if (n && dates.length < 2) return;
+    svg.appendChild(svgElement("text", { x: x(i), y: height - 6, "class": "closer-chart__tick",
+                                          "text-anchor": dates.length < 2 ? "middle" : n ? "end" : "start" }, dates[i]));
+  });
+  figure.appendChild(svg);
+  var text = element("div", "closer-visually-hidden");
+  text.appendChild(timeTable(series, dates, scale, caption));
+  figure.appendChild(text);
+  return figure;
+}
+
+function timeTable(series, dates, scale, caption) {
+  var table = element("table", "closer-chart__table");
+  table.appendChild(element("caption", "", caption + " (scores from " + scale.min + " to " + scale.max + ")"));
+  var head = table.appendChild(element("thead")).appendChild(element("tr"));
+  head.appendChild(element("th", "", "Area")).setAttribute("scope", "col");
+  dates.forEach(function (date) { head.appendChild(element("th", "", date)).setAttribute("scope", "col"); });
+  var body = table.appendChild(element("tbody"));
+  series.forEach(function (row) {
+    var line = body.appendChild(element("tr"));
+    line.appendChild(element("th", "", row.label)).setAttribute("scope", "row");
+    row.values.forEach(function (value) { line.appendChild(element("td", "", value === null ? "–" : value)); });
   });
   return table;
 }

@@ -1,4 +1,5 @@
-/* The privacy page's site-wide controls: clear every saved answer, stop keeping answers. */
+/* The privacy page's site-wide controls: clear everything kept (answers, history, journal,
+   progress, settings), stop keeping answers, and back up (backup.js). */
 
 function privacyControls(root) {
   var store = storage();
@@ -7,11 +8,7 @@ function privacyControls(root) {
   var status = root.querySelector(".closer-privacy__status");
 
   function removeAnswers() {
-    var keys = [];
-    for (var i = 0; i < store.length; i++) {
-      var key = store.key(i);
-      if (key && key.indexOf(PREFIX) === 0 && key !== KEEP_KEY) keys.push(key);
-    }
+    var keys = closerKeys(store).filter(function (key) { return key !== KEEP_KEY; });
     keys.forEach(function (key) { store.removeItem(key); });
     return keys.length;
   }
@@ -23,19 +20,21 @@ function privacyControls(root) {
   keep.checked = store.getItem(KEEP_KEY) === "no";
   clearAll.addEventListener("click", function () {
     var count = removeAnswers();
-    say(status, count ? "Cleared your saved answers from " + count + " quiz" + (count > 1 ? "zes." : ".")
-                      : "There were no saved answers to clear.");
+    say(status, count ? "Cleared everything this site kept in this browser: answers, history, journal notes and progress (" +
+                        count + " item" + (count > 1 ? "s" : "") + ")."
+                      : "There was nothing kept to clear.");
   });
   keep.addEventListener("change", function () {
     if (keep.checked) {
       removeAnswers();
       store.setItem(KEEP_KEY, "no");
-      say(status, "Answers will not be kept on this device. Anything already saved was cleared.");
+      say(status, "Nothing will be kept on this device: no answers, history, journal notes or progress. Anything already kept was cleared.");
     } else {
       store.removeItem(KEEP_KEY);
       say(status, "Answers will be kept on this device until you clear them.");
     }
   });
+  backupControls(root, store, status);
   all(root, "[hidden]").forEach(function (node) { node.hidden = false; });
 }
 

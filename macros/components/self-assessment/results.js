@@ -31,11 +31,13 @@ function showResults(quiz, focus) {
     });
   }
   results.appendChild(copyTools(function () { return resultsAsText(quiz, scores); }));
+  results.appendChild(historyToggle(quiz, scores));
   if (comparable(quiz)) results.appendChild(compareSection(quiz, scores, flagged));
   reveal(results, true);
   quiz.shown = true;
   quiz.saved.remember(":shown", JSON.stringify({ fingerprint: quiz.saved.fingerprint }));
   if (focus) title.focus();
+  return scores;
 }
 
 // Overall and each area, strongest first, as in the text below; scores only, never bands.

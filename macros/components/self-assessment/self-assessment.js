@@ -29,6 +29,7 @@ function selfAssessment(root) {
   submit.disabled = false;
   updateProgress(quiz);
   if (!quiz.saved.keep) quiz.saved.explain();
+  showHistory(quiz);
 }
 
 // What scoring.js needs, read from the rendered HTML: scale, items' keying, each area's bands.
@@ -65,7 +66,7 @@ function wireAssessment(quiz) {
   // clicks the button too (implicit submission). Nothing is ever sent: results are computed here.
   quiz.form.querySelector("[type=submit]").addEventListener("click", function (event) {
     event.preventDefault();
-    showResults(quiz, true);
+    recordHistory(quiz, showResults(quiz, true));
     say(quiz.status, "Your results are shown below the questions.");
     notify(quiz.root, "results");
   });

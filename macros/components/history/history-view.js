@@ -1,0 +1,111 @@
+/* The history view: entries of this quiz kept in this browser, a chart of each area over time,
+   a before/after, and deleting. Needs history.js and chart.js. */
+
+// How far a score may move between two sittings by day-to-day wobble alone. An answer on any
+// one day is taken to wobble by an eighth of the scale's range (half a point on a 1 to 5 scale)
+// for no reason in the relationship; an area's score averages n statements, so its wobble is
+// that over the square root of n, and a difference of two sittings is the square root of 2
+// larger. Beyond 1.96 of those (the usual 95 %), a change is called real. Fewer statements,
+// more wobble: 0.62 for an area of 5 statements on a 1 to 5 scale, 0.80 for 3, 0.25 for 30.
+function wobble(items, spec) {
+  return 1.96 * ((spec.max - spec.min) / 8) * Math.sqrt(2 / items);
+}
+
+function showHistory(quiz) {
+  var view = quiz.root.querySelector("[data-closer-history]");
+  if (!view || EMBEDDED) return;
+  var entries = readHistory(quiz);
+  view.textContent = "";
+  view.hidden = entries.length === 0;
+  if (!entries.length) return;
+  var version = parseInt(quiz.root.getAttribute("data-quiz-version"), 10);
+  var current = entries.filter(function (e) { return e.version === version; });
+  var areas = [{ id: "overall", title: "Overall", items: quiz.spec.items.length }].concat(quiz.spec.dimensions.map(function (d) {
+    return { id: d.id, title: d.title, items: quiz.spec.items.filter(function (i) { return i.dimension === d.id; }).length };
+  }));
+  view.appendChild(resultHeading(quiz, 1, "Your history in this browser"));
+  view.appendChild(element("p", "closer-history__warning", "Kept only in this browser, where anyone using this device can see it. " +
+    "It holds your scores and their dates, never your safety answers."));
+  if (current.length) view.appendChild(historyChart(quiz, current, areas));
+  if (current.length > 1) view.appendChild(beforeAfter(quiz, current[0], current[current.length - 1], areas));
+  view.appendChild(historyList(quiz, entries, areas, version));
+}
+
+function when(entry) {
+  return new Date(entry.savedAt).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+}
+
+function historyChart(quiz, entries, areas) {
+  var series = areas.map(function (area) {
+    return { label: area.title, values: entries.map(function (e) { return e.scores[area.id] === undefined ? null : e.scores[area.id]; }) };
+  });
+  return timeChart(series, entries.map(when), quiz.spec, "Your scores over time, oldest first", quiz.form.clientWidth || 600);
+}
+
+function beforeAfter(quiz, first, last, areas) {
+  var block = element("section", "closer-history__change");
+  block.appendChild(resultHeading(quiz, 2, "Since " + when(first)));
+  var list = element("ul");
+  areas.forEach(function (area) {
+    var before = first.scores[area.id], after = last.scores[area.id];
+    var line = element("li");
+    line.setAttribute("data-history-area", area.id);
+    if (before === null || before === undefined || after === null || after === undefined) {
+      line.textContent = area.title + ": not scored both times.";
+    } else {
+      var change = Number(after) - Number(before);
+      var noise = wobble(area.items, quiz.spec);
+      var real = Math.abs(change) > noise;
+      line.setAttribute("data-change", real ? (change > 0 ? "up" : "down") : "within-wobble");
+      line.textContent = area.title + ": " + before + " then " + after + ". " + (real
+        ? (change > 0 ? "Up " : "Down ") + Math.abs(change).toFixed(2) + ", more than day-to-day wobble (" + noise.toFixed(2) + ")."
+        : "A change of " + Math.abs(change).toFixed(2) + " is within day-to-day wobble (" + noise.toFixed(2) + "), so treat it as no change.");
+    }
+    list.appendChild(line);
+  });
+  block.appendChild(list);
+  block.appendChild(element("p", "closer-history__method", "A change counts as real only when it is larger than a score " +
+    "could move by chance between two days. That margin is wider for areas with fewer statements."));
+  return block;
+}
+
+function historyList(quiz, entries, areas, version) {
+  var block = element("section", "closer-history__entries");
+  block.appendChild(resultHeading(quiz, 2, "Each time, newest first"));
+  var list = element("ol", "closer-history__list");
+  list.reversed = true;
+  entries.slice().reverse().forEach(function (entry, reversedIndex) {
+    var index = entries.length - 1 - reversedIndex;
+    var item = element("li");
+    item.setAttribute("data-history-entry", "");
+    item.setAttribute("data-saved-at", entry.savedAt);
+    var scores = areas.map(function (a) {
+      var s = entry.scores[a.id];
+      return a.title + " " + (s === null || s === undefined ? "–" : s);
+    }).join(" · ");
+    item.appendChild(element("span", "", when(entry) + ": " + scores +
+      (entry.version !== version ? " (an earlier version with other statements: not compared)" : "") + " "));
+    var remove = element("button", "closer-history__delete", "Delete");
+    remove.type = "button";
+    remove.setAttribute("aria-label", "Delete the entry of " + when(entry));
+    remove.addEventListener("click", function () {
+      var kept = readHistory(quiz).filter(function (e, i) { return i !== index; });
+      writeHistory(quiz, kept);
+      showHistory(quiz);
+      var view = quiz.root.querySelector("[data-closer-history]");
+      (view.querySelector("button") || quiz.root.querySelector(".closer-quiz__title")).focus();
+    });
+    item.appendChild(remove);
+    list.appendChild(item);
+  });
+  block.appendChild(list);
+  var clear = element("button", "closer-button closer-history__clear", "Delete the whole history");
+  clear.type = "button";
+  clear.addEventListener("click", function () {
+    writeHistory(quiz, []);
+    showHistory(quiz);
+    say(quiz.status, "Your history of this questionnaire was deleted from this browser.");
+  });
+  block.appendChild(element("p")).appendChild(clear);
+  return block;
+}

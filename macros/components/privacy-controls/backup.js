@@ -1,0 +1,97 @@
+/* Backup on the privacy page: every closer: key to a file the reader downloads, and such a file
+   read back on another device. A file of another shape, or holding any key that is not
+   Closer's, is refused with a message; a file that cannot be written in full is rolled back, so
+   nothing is ever half-written. */
+
+var BACKUP_FILE_MAX = 5 * 1024 * 1024;
+
+function closerKeys(store) {
+  var keys = [];
+  for (var i = 0; i < store.length; i++) {
+    var key = store.key(i);
+    if (key && key.indexOf(PREFIX) === 0 && key !== PREFIX + "probe") keys.push(key);
+  }
+  return keys;
+}
+
+function exportBackup(store) {
+  var items = {};
+  closerKeys(store).forEach(function (key) { items[key] = store.getItem(key); });
+  var backup = { "closer-backup": 1, exportedAt: new Date().toISOString(), items: items };
+  var link = element("a");
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 1)], { type: "application/json" }));
+  link.download = "closer-backup-" + backup.exportedAt.slice(0, 10) + ".json";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  return Object.keys(items).length;
+}
+
+// The backup's items, or a message saying why the text is not a backup to restore.
+function backupItems(text) {
+  var backup;
+  try {
+    backup = JSON.parse(text);
+  } catch (error) {
+    return "This file is not a Closer backup: it could not be read. Nothing was changed.";
+  }
+  if (!backup || typeof backup !== "object" || backup["closer-backup"] !== 1 || typeof backup.exportedAt !== "string" ||
+      !backup.items || typeof backup.items !== "object" || Array.isArray(backup.items)) {
+    return "This file is not a Closer backup. Nothing was changed.";
+  }
+  var keys = Object.keys(backup.items);
+  var foreign = keys.filter(function (key) { return key.indexOf(PREFIX) !== 0 || typeof backup.items[key] !== "string"; });
+  if (foreign.length) return "This file holds something that is not Closer's, so it was not restored. Nothing was changed.";
+  return backup.items;
+}
+
+// Writes every item or, if the browser refuses one, puts back what was there: all or nothing.
+function restoreBackup(store, items) {
+  var keys = Object.keys(items);
+  var before = {};
+  keys.forEach(function (key) { before[key] = store.getItem(key); });
+  try {
+    keys.forEach(function (key) { store.setItem(key, items[key]); });
+    return true;
+  } catch (error) {
+    keys.forEach(function (key) {
+      try {
+        if (before[key] === null) store.removeItem(key);
+        else store.setItem(key, before[key]);
+      } catch (ignored) { /* it was there before, so there is room for it */ }
+    });
+    return false;
+  }
+}
+
+function backupControls(root, store, status) {
+  var exporter = root.querySelector('[data-closer-backup="export"]');
+  var importer = root.querySelector('[data-closer-backup="import"]');
+  exporter.addEventListener("click", function () {
+    var count = exportBackup(store);
+    say(status, count ? "Your backup file of " + count + " item" + (count > 1 ? "s" : "") + " is downloading. Anyone who opens it can read it."
+      : "There is nothing kept in this browser to back up.");
+  });
+  importer.addEventListener("change", function () {
+    var file = importer.files && importer.files[0];
+    if (!file) return;
+    if (file.size > BACKUP_FILE_MAX) {
+      say(status, "This file is too large to be a Closer backup. Nothing was changed.");
+      importer.value = "";
+      return;
+    }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var items = backupItems(String(reader.result));
+      importer.value = "";
+      if (typeof items === "string") return say(status, items);
+      if (store.getItem(KEEP_KEY) === "no") return say(status, "You chose not to keep answers on this device, so the backup was not restored. Nothing was changed.");
+      var count = Object.keys(items).length;
+      say(status, restoreBackup(store, items) ? "Restored " + count + " item" + (count === 1 ? "" : "s") + " from the backup."
+        : "This browser would not keep the whole backup (it may be full), so nothing was changed.");
+    };
+    reader.onerror = function () { say(status, "The file could not be read. Nothing was changed."); };
+    reader.readAsText(file);
+  });
+}
