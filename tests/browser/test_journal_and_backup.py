@@ -72,7 +72,7 @@ def test_a_backup_carries_every_closer_key_to_another_browser(open_site, served_
     assert JOURNAL in backup["items"] and "closer:progress" in backup["items"] and "someone-else" not in backup["items"]
     other, _, other_errors = open_site("/privacy/")  # a fresh browser context: another device
     other.locator('[data-closer-backup="import"]').set_input_files(write_file(tmp_path, "backup.json", backup))
-    other.get_by_text("Restored").wait_for()
+    other.locator(".closer-privacy__status", has_text="Restored").wait_for()
     assert {k: v for k, v in stored(other).items() if k.startswith("closer:")} == backup["items"]
     other.goto(f"{served_site}/lessons/{LESSON}/")
     assert other.locator('textarea[data-journal-prompt="0"]').input_value() == NOTE
@@ -91,7 +91,7 @@ def test_a_malformed_or_foreign_file_is_refused_and_nothing_is_written(open_site
     page, _, errors = open_site("/privacy/")
     before = stored(page)
     page.locator('[data-closer-backup="import"]').set_input_files(write_file(tmp_path, "file.json", content))
-    page.get_by_text(says).wait_for()
+    page.locator(".closer-privacy__status", has_text=says).wait_for()
     assert "Nothing was changed" in page.locator(".closer-privacy__status").inner_text()
     assert stored(page) == before
     assert errors == []
@@ -112,6 +112,6 @@ def test_a_backup_the_browser_cannot_hold_in_full_is_rolled_back(open_site, tmp_
     items = {"closer:progress": "[\"vulnerability\"]", "closer:journal:trust": "{}", "closer:journal:conflict": "{}"}
     page.locator('[data-closer-backup="import"]').set_input_files(write_file(
         tmp_path, "big.json", {"closer-backup": 1, "exportedAt": "2026-12-01T10:00:00Z", "items": items}))
-    page.get_by_text("would not keep the whole backup").wait_for()
+    page.locator(".closer-privacy__status", has_text="would not keep the whole backup").wait_for()
     assert stored(page) == before
     assert errors == []

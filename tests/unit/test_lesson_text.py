@@ -20,7 +20,7 @@ from tests.support.payloads import NAUGHTY, PAYLOADS, WIDGET_TAGS, assert_inert
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
 EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "toc"]  # as mkdocs.yml has them
-PAGE_TAGS = WIDGET_TAGS | {"h2", "h3", "nav", "table", "thead", "tbody", "tr", "th", "td", "div"}
+PAGE_TAGS = WIDGET_TAGS | {"h2", "h3", "nav", "table", "thead", "tbody", "tr", "th", "td", "div", "textarea"}  # journal
 
 
 def lesson_with_everywhere(text: str) -> str:
