@@ -13,17 +13,14 @@ same.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-from fractions import Fraction
 import re
 from typing import Sequence
 
-from .schema import Band, SelfAssessment
-from .scoring import Score, score
+from .schema import SelfAssessment
+from .scoring import band_index, score
 
 PREFIX = "CLOSER1"
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-MAX_BANDS = len(DIGITS) - 1  # one character per area: 0, or a band's number from 1 to Z
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")  # spaces, hyphens and the dashes that replace them
 
 
@@ -79,12 +76,6 @@ def read_code(text: str, quiz_id: str, version: int, band_counts: Sequence[int])
 def code_for(quiz_id: str, quiz: SelfAssessment, answers: Sequence[int | None]) -> str:
     """The code a reader with these answers makes: their band in each area, nothing else."""
     scores = score(quiz, answers)
-    return make_code(quiz_id, quiz.version, [band_index(scores[d.id], d.bands) for d in quiz.dimensions])
-
-
-def band_index(result: Score, bands: Sequence[Band]) -> int | None:
-    """The 0-based index of the result's band, or None when it has no score."""
-    if not result.enough:
-        return None
-    exact = Fraction(result.sum, result.count)
-    return next(i for i, band in enumerate(bands) if exact <= Fraction(Decimal(band.upto)))
+    return make_code(quiz_id, quiz.version, [
+        band_index(scores[d.id].sum, scores[d.id].count, d.bands) if scores[d.id].enough else None
+        for d in quiz.dimensions])

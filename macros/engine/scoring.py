@@ -45,13 +45,16 @@ def round_half_up(total: int, count: int, decimals: int) -> str:
     return f"{sign}{whole}.{fraction:0{decimals}d}" if decimals else f"{sign}{whole}"
 
 
+def band_index(total: int, count: int, bands: Sequence[Band]) -> int | None:
+    """The 0-based index of the first band whose upto is at least the exact score, or None."""
+    exact = Fraction(total, count)
+    return next((i for i, band in enumerate(bands) if exact <= Fraction(Decimal(band.upto))), None)
+
+
 def band_for(total: int, count: int, bands: Sequence[Band]) -> str:
     """The label (its source) of the first band whose upto is at least the exact score."""
-    exact = Fraction(total, count)
-    for band in bands:
-        if exact <= Fraction(Decimal(band.upto)):
-            return band.label
-    return ""
+    index = band_index(total, count, bands)
+    return "" if index is None else bands[index].label
 
 
 def _score(values: list[int], items: int, bands: Sequence[Band]) -> Score:

@@ -34,9 +34,10 @@ function storage() {
 // megabytes would otherwise freeze the page. Real state is a few hundred characters.
 var MAX_STORED = 16384;
 
-function readStored(store, key) {
+// limit: a larger bound for values that grow with use (a history, a journal).
+function readStored(store, key, limit) {
   var text = store.getItem(key);
-  return text !== null && text.length <= MAX_STORED ? JSON.parse(text) : null;
+  return text !== null && text.length <= (limit || MAX_STORED) ? JSON.parse(text) : null;
 }
 
 // A SCORM launch page never keeps answers: it runs on a learning platform's origin, on

@@ -18,8 +18,7 @@ function showHistory(quiz) {
   view.textContent = "";
   view.hidden = entries.length === 0;
   if (!entries.length) return;
-  var version = parseInt(quiz.root.getAttribute("data-quiz-version"), 10);
-  var current = entries.filter(function (e) { return e.version === version; });
+  var current = entries.filter(function (e) { return e.version === quiz.version; });
   var areas = [{ id: "overall", title: "Overall", items: quiz.spec.items.length }].concat(quiz.spec.dimensions.map(function (d) {
     return { id: d.id, title: d.title, items: quiz.spec.items.filter(function (i) { return i.dimension === d.id; }).length };
   }));
@@ -28,7 +27,7 @@ function showHistory(quiz) {
     "It holds your scores and their dates, never your safety answers."));
   if (current.length) view.appendChild(historyChart(quiz, current, areas));
   if (current.length > 1) view.appendChild(beforeAfter(quiz, current[0], current[current.length - 1], areas));
-  view.appendChild(historyList(quiz, entries, areas, version));
+  view.appendChild(historyList(quiz, entries, areas));
 }
 
 function when(entry) {
@@ -69,7 +68,7 @@ function beforeAfter(quiz, first, last, areas) {
   return block;
 }
 
-function historyList(quiz, entries, areas, version) {
+function historyList(quiz, entries, areas) {
   var block = element("section", "closer-history__entries");
   block.appendChild(resultHeading(quiz, 2, "Each time, newest first"));
   var list = element("ol", "closer-history__list");
@@ -84,7 +83,7 @@ function historyList(quiz, entries, areas, version) {
       return a.title + " " + (s === null || s === undefined ? "–" : s);
     }).join(" · ");
     item.appendChild(element("span", "", when(entry) + ": " + scores +
-      (entry.version !== version ? " (an earlier version with other statements: not compared)" : "") + " "));
+      (entry.version !== quiz.version ? " (an earlier version with other statements: not compared)" : "") + " "));
     var remove = element("button", "closer-history__delete", "Delete");
     remove.type = "button";
     remove.setAttribute("aria-label", "Delete the entry of " + when(entry));

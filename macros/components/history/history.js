@@ -9,7 +9,7 @@ var HISTORY_MAX = 50;
 var HISTORY_STORED_MAX = 65536;  // 50 entries of a few dozen areas each
 
 function historyKeys(quiz) {
-  var base = PREFIX + quiz.root.getAttribute("data-quiz") + ":history";
+  var base = PREFIX + quiz.id + ":history";
   return { entries: base, on: base + "-on" };
 }
 
@@ -25,8 +25,7 @@ function readHistory(quiz) {
   var store = storage();
   if (!keepingAnswers(store)) return [];
   try {
-    var text = store.getItem(historyKeys(quiz).entries);
-    var list = text !== null && text.length <= HISTORY_STORED_MAX ? JSON.parse(text) : [];
+    var list = readStored(store, historyKeys(quiz).entries, HISTORY_STORED_MAX);
     return Array.isArray(list) ? list.filter(validEntry) : [];
   } catch (error) {
     return [];
@@ -56,7 +55,7 @@ function historyOn(quiz) {
 function historyEntry(quiz, scores) {
   var kept = { overall: scores.overall.enough ? scores.overall.score2 : null };
   quiz.spec.dimensions.forEach(function (d) { kept[d.id] = scores[d.id].enough ? scores[d.id].score2 : null; });
-  return { version: parseInt(quiz.root.getAttribute("data-quiz-version"), 10), savedAt: new Date().toISOString(), scores: kept };
+  return { version: quiz.version, savedAt: new Date().toISOString(), scores: kept };
 }
 
 // After a submission: kept only when the reader turned history on for this quiz.
@@ -73,7 +72,7 @@ function historyToggle(quiz, scores) {
   var box = element("input");
   box.type = "checkbox";
   box.setAttribute("data-closer-history-toggle", "");
-  box.id = quiz.root.getAttribute("data-quiz") + "-history-toggle";
+  box.id = quiz.id + "-history-toggle";
   var label = element("label", "", " Keep a history of my results in this browser, to see change over time");
   label.htmlFor = box.id;
   var status = element("span", "closer-history__status");

@@ -11,8 +11,7 @@ function journalKey(slug) {
 function readJournal(store, slug) {
   try {
     if (!keepingAnswers(store)) return {};
-    var text = store.getItem(journalKey(slug));
-    var state = text !== null && text.length <= JOURNAL_STORED_MAX ? JSON.parse(text) : null;
+    var state = readStored(store, journalKey(slug), JOURNAL_STORED_MAX);
     var notes = state && typeof state === "object" && state.notes && typeof state.notes === "object" ? state.notes : {};
     var kept = {};
     Object.keys(notes).forEach(function (index) { if (typeof notes[index] === "string") kept[index] = notes[index]; });

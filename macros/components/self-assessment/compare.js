@@ -90,7 +90,7 @@ function codeMaker(quiz, bands) {
   var made = element("div", "closer-compare__made");
   var code = element("p", "closer-compare__code");
   code.setAttribute("data-compare-code", "");
-  say(code, makeCode(quiz.root.getAttribute("data-quiz"), parseInt(quiz.root.getAttribute("data-quiz-version"), 10), bands));
+  say(code, makeCode(quiz.id, quiz.version, bands));
   made.appendChild(code);
   made.appendChild(copyTools(function () { return code.textContent; }, "Copy my code"));
   made.appendChild(element("p", "", "The code is " + code.textContent.length +
@@ -104,7 +104,7 @@ function codeMaker(quiz, bands) {
 function codeReader(quiz, bands) {
   var reader = element("div", "closer-compare__reader");
   var input = element("textarea", "closer-compare__input");
-  input.id = quiz.root.getAttribute("data-quiz") + "-compare-input";
+  input.id = quiz.id + "-compare-input";
   input.rows = 2;
   input.setAttribute("data-compare-input", "");
   input.setAttribute("autocomplete", "off");
@@ -127,8 +127,7 @@ function codeReader(quiz, bands) {
   var comparison = comparisonView(quiz, bands);
   reader.appendChild(comparison.node);
   run.addEventListener("click", function () {
-    var reading = readCode(input.value, quiz.root.getAttribute("data-quiz"),
-      parseInt(quiz.root.getAttribute("data-quiz-version"), 10), quiz.spec.dimensions.map(function (d) { return d.bands.length; }));
+    var reading = readCode(input.value, quiz.id, quiz.version, quiz.spec.dimensions.map(function (d) { return d.bands.length; }));
     all(messages, "[data-problem]").forEach(function (m) { reveal(m, m.getAttribute("data-problem") === reading.problem); });
     comparison.show(reading.problem ? null : reading.bands);
   });

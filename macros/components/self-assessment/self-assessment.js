@@ -6,6 +6,8 @@ function selfAssessment(root) {
   var form = root.querySelector(".closer-quiz__form");
   var quiz = {
     root: root,
+    id: root.getAttribute("data-quiz"),
+    version: parseInt(root.getAttribute("data-quiz-version"), 10),
     saved: new Saved(root),
     form: form,
     level: parseInt(root.getAttribute("data-heading-level"), 10) || 2,
