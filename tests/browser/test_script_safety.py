@@ -188,3 +188,43 @@ def test_hovering_any_title_never_turns_it_into_markup(browser, hostile_site):
             assert page.locator(".planted").count() == 0
             assert page.evaluate("document.querySelectorAll('*').length") == before
     assert page.evaluate("window.__executed") == 0 and errors == [] and log.foreign == []
+
+
+def test_hostile_text_in_a_restored_backup_and_a_pasted_code_stays_text(open_site, served_site, tmp_path):
+    # A backup file comes from outside: the payload lists go into journal notes, a history entry
+    # and the code field; every one must come back as text, run nothing and load nothing.
+    payloads = PAYLOADS[::25] + NAUGHTY[::60]
+    notes = {str(i): text for i, text in enumerate(payloads[:4])}
+    history = [{"version": 2, "savedAt": "2026-01-05T10:00:00.000Z", "scores": {"overall": "3.00"}},
+               {"version": 2, "savedAt": payloads[4], "scores": {"overall": payloads[5]}}]
+    backup = {"closer-backup": 1, "exportedAt": "2026-12-01T10:00:00Z", "items": {
+        "closer:journal:trust": json.dumps({"savedAt": "2026-12-01T10:00:00Z", "notes": notes}),
+        "closer:intimacy-check-in:history": json.dumps(history),
+        "closer:intimacy-check-in:history-on": "yes"}}
+    (tmp_path / "backup.json").write_text(json.dumps(backup))
+    page, log, errors = open_site("/privacy/")
+    page.context.add_init_script(TRAPS)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.locator('[data-closer-backup="import"]').set_input_files(str(tmp_path / "backup.json"))
+    page.locator(".closer-privacy__status", has_text="Restored").wait_for()
+    page.goto(served_site + "/lessons/trust/")
+    for index, text in notes.items():
+        assert page.locator(f'textarea[data-journal-prompt="{index}"]').input_value() == text
+    page.goto(served_site + "/worksheets/trust/")
+    assert page.locator(".closer-worksheet__note").count() == len(notes)
+    page.goto(served_site + "/quizzes/intimacy-check-in/")
+    view = page.locator("[data-closer-history]")
+    assert view.locator("[data-history-entry]").count() == 1  # the entry with hostile values is set aside
+    widget = page.locator('[data-quiz="intimacy-check-in"]')
+    for item in widget.locator(".closer-quiz__item, .closer-quiz__screen-item").all():
+        item.locator("input").nth(1).check()
+    widget.locator("[type=submit]").click()
+    for text in payloads:
+        widget.locator("[data-compare-input]").fill(text)
+        widget.locator("[data-compare-run]").click()
+        assert widget.locator(".closer-compare__message:visible").count() == 1, text
+    assert page.evaluate("window.__executed") == 0
+    assert page.locator("img, iframe, object, embed").count() == page.evaluate(
+        "document.querySelectorAll('.md-header img, .md-footer img').length")
+    assert dialogs == [] and errors == [] and log.foreign == []
