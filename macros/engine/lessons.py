@@ -22,8 +22,9 @@ from .validation import located
 # The learning order; these URLs are fixed (coaches and recommendations link to them).
 ORDER = [
     "what-is-emotional-intimacy", "why-it-matters", "emotional-safety", "trust", "vulnerability",
-    "listening-and-communication", "empathy-and-support", "respect-and-boundaries", "time-together",
-    "appreciation", "barriers", "conflict", "growing-together", "rebuilding-trust", "getting-help",
+    "listening-and-communication", "knowing-each-other", "empathy-and-support", "respect-and-boundaries",
+    "time-together", "physical-intimacy", "appreciation", "barriers", "conflict", "your-cycle",
+    "when-they-wont-engage", "life-changes", "growing-together", "rebuilding-trust", "getting-help",
 ]
 WORDS_PER_MINUTE = 200
 QUESTIONS = (3, 5)

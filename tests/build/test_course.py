@@ -48,7 +48,7 @@ def test_lesson_has_every_part_in_the_same_order(built_site, slug):
     assert fixed == expected, ids
     assert ids[0] == "what-you-will-learn" and ids[-1] == "check-your-understanding"
     assert len(ids) - len(fixed) >= 2, "the body has its own sections between objectives and exercise"
-    assert re.match(r"Lesson \d+ of 15 · about \d+ min to read · exercise \d+ min",
+    assert re.match(r"Lesson \d+ of 20 · about \d+ min to read · exercise \d+ min",
                     article.select_one(".closer-lesson__meta").get_text())
     assert len(article.select(".closer-lesson__objectives li")) >= 2
     assert len(article.select(".closer-lesson__steps li")) >= 2
