@@ -131,7 +131,9 @@ def test_home_shows_the_learning_path_with_lengths_and_a_start(built_site):
 
 def test_safety_page_is_linked_where_readers_are_asked_to_open_up(built_site):
     for path in ["", "lessons/vulnerability", "lessons/conflict", "lessons/rebuilding-trust",
-                 "lessons/emotional-safety", "lessons/getting-help"]:
+                 "lessons/emotional-safety", "lessons/getting-help", "lessons/physical-intimacy",
+                 "lessons/when-they-wont-engage", "lessons/knowing-each-other", "lessons/your-cycle",
+                 "lessons/life-changes", "plan"]:
         links = [a["href"] for a in soup(built_site, path).select("article a[href]")]
         assert any(href.rstrip("/").endswith("right-for-you") for href in links), path
     page = soup(built_site, "right-for-you").select_one("article").get_text()
@@ -161,6 +163,18 @@ def test_safety_page_points_to_help_in_many_countries(built_site):
                    for line in lines), country
     assert article.find("h3", id="if-you-have-hurt-someone-and-want-to-stop") is not None
     assert "Men's Advice Line" in text and "Galop" in text  # services for men and for LGBTQ+ people
+
+
+def test_the_six_week_plan_has_a_practice_a_week_between_two_check_ins(built_site):
+    article = soup(built_site, "plan").select_one("article")
+    weeks = article.select("table tbody tr")
+    assert [row.td.get_text() for row in weeks] == ["1", "2", "3", "4", "5", "6"]
+    for row in weeks:  # each week is a lesson of the course, with a practice and a daily habit
+        lesson = row.select_one("a[href]")["href"].strip("/").split("/")[-1]
+        assert lesson in ORDER and all(cell.get_text(strip=True) for cell in row.select("td"))
+    check_ins = [a for a in article.select("a[href]") if "quizzes/intimacy-check-in" in a["href"]]
+    assert article.find("h2", id="week-0-take-the-check-in") and article.find("h2", id="week-6-take-the-check-in-again")
+    assert len(check_ins) >= 2 and "Keep a history of my results" in article.get_text()
 
 
 def test_sources_credit_every_guide_and_map_ideas_to_every_lesson(built_site):
