@@ -23,6 +23,7 @@ class Build:
         self.catalog = catalog
         self.lessons: dict[str, Lesson] = {}  # page uri -> the valid lesson it holds
         self.files = None
+        self.course_url: str | None = None  # the published course, for its pages this site lacks
         self.page_problems: list[Problem] = []
         self.calls: dict[str, list[MacroCall]] = {}  # page uri -> its allowed macro calls, in render order
         self.quizzes_on_page: dict[str, int] = {}  # page uri -> quiz widgets so far (their ids differ)

@@ -6,3 +6,6 @@ from mkdocs.config.base import Config
 
 class CloserConfig(Config):
     quizzes_dir = config_options.Type(str, default="quizzes")
+    # The published course, for links to its own pages (help, privacy, how embedding works) on a
+    # site that does not have them, such as a coach's site with only quizzes.
+    course_url = config_options.Optional(config_options.URL())

@@ -6,6 +6,7 @@ import html
 from pathlib import PurePosixPath
 import posixpath
 from typing import Callable
+from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
@@ -21,6 +22,19 @@ from .build import Build
 
 def site_url(config) -> str:
     return (config.site_url or "/").rstrip("/") + "/"
+
+
+def course_page(build: Build, config, target: str, page=None) -> str | None:
+    """Where one of the course's own pages is, or None on a site that lacks it and names no course.
+
+    On this site if it has the page (relative to page, if given), else on the published course
+    named by the plugin's course_url.
+    """
+    if build.target_file(target) is not None:
+        return build.link(page, target) if page is not None else urljoin(site_url(config), build.site_path(target))
+    if build.course_url:
+        return urljoin(build.course_url.rstrip("/") + "/", target.removesuffix(".md") + "/")
+    return None
 
 
 def quiz_page_markdown(build: Build, page, config, quiz_id: str) -> str:
@@ -70,7 +84,7 @@ def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title
         noun=noun, name=name, title=title, embed_src=url + embed_url(kind, name), host_script=url + HOST_SCRIPT,
         embed_url=get_relative_url(embed_url(kind, name), page.file.url),
         download_url=get_relative_url(download_url(kind, name), page.file.url),
-        practice_url=build.link(page, "practice.md"),
+        practice_url=course_page(build, config, "practice.md", page),
         worksheet_url=get_relative_url(worksheet_url(name), page.file.url) if kind == "lessons" else None,
         scorm_url=get_relative_url(scorm_url(kind, name), page.file.url),
         gift_url=get_relative_url(gift_url(check), page.file.url) if check else None)

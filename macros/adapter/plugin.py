@@ -34,15 +34,25 @@ from ..render.text import plain, removed_markup
 from .build import Build, page_file
 from .checks import check_docs_files, check_front_matters, check_quick_exit
 from .config import CloserConfig
-from .course_pages import lesson_link, lesson_markdown, load_lessons, quiz_page_markdown, quiz_standalone, site_url
+from .course_pages import (
+    course_page,
+    lesson_link,
+    lesson_markdown,
+    load_lessons,
+    quiz_page_markdown,
+    quiz_standalone,
+    site_url,
+)
 
 log = logging.getLogger("mkdocs.plugins.closer")
+THEME = Path(__file__).resolve().parents[1] / "theme"
 
 
 class CloserPlugin(BasePlugin[CloserConfig]):
     """Quizzes from YAML: load once, give each its own page, fail the build on any problem."""
 
     serving = False
+    home_template = False
     build: Build
 
     def on_startup(self, *, command, dirty):
@@ -51,6 +61,12 @@ class CloserPlugin(BasePlugin[CloserConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path).parent
         self.build = Build(load_catalog(project / self.config.quizzes_dir, project, removed_markup))
+        self.build.course_url = self.config.course_url
+        # Closer's own templates (quick exit, policy, titles) come after the site's custom_dir, so a
+        # coach's site gets them by adding the plugin; the course's hero is only where a home.html is.
+        theme = config.theme
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME))
+        self.home_template = any((Path(folder) / "home.html").is_file() for folder in theme.dirs)
         self.build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"),
                                                      Path(config.config_file_path))
         if self.serving:  # `mkdocs serve` injects a live-reload script no build-time hash allows
@@ -119,7 +135,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         """A page's Markdown with what Closer adds; page.title becomes escaped text."""
         if isinstance(page.meta.get("title"), str):
             page.title = html.escape(page.meta["title"], quote=False)
-        if page.is_homepage:  # the home's hero (overrides/home.html) holds its one title
+        if page.is_homepage and self.home_template:  # the course's hero (overrides/home.html) holds its one title
             page.meta["template"] = "home.html"
             page.closer_own_title = True
         quiz_id = self.build.quiz_pages.get(page.file.src_uri)
@@ -170,8 +186,12 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         if not self.serving:  # `mkdocs serve` keeps the commented sources, for debugging
             minify_assets(site)
         items = build.standalone + [quiz_standalone(build, loaded) for loaded in build.catalog.quizzes.values()]
+        # What each copy's footer names: the site, whether it is the course itself, and where help is.
+        help_links = {"privacy_url": course_page(build, config, "privacy.md"),
+                      "help_url": course_page(build, config, "right-for-you.md"),
+                      "site_name": config.site_name, "course": bool(build.lessons)}
         downloads_policy = export_all(site, site_url(config), config.extra["quick_exit_url"], items, build.worksheets,
-                                      None if self.serving else PLACEHOLDER)
+                                      None if self.serving else PLACEHOLDER, help_links)
         write_schema(site, site_url(config))
         for loaded in build.catalog.quizzes.values():
             if loaded.quiz.kind == "knowledge-check":

@@ -3,7 +3,7 @@
 tdewolff/minify (Go, through its official Python binding) renames local names as well as
 dropping comments and whitespace: a quarter less to download than whitespace-only minifying, in
 milliseconds, with no Node. Its output is pinned to ES2020, the oldest JavaScript that has the
-BigInt the scoring needs. A reader of docs/assets/ or macros/components/ still gets the
+BigInt the scoring needs. A reader of macros/theme/assets/ or macros/components/ still gets the
 commented source.
 """
 

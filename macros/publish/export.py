@@ -73,8 +73,13 @@ class Worksheet:
 
 
 def export_all(site: Path, site_url: str, exit_url: str, items: list[Standalone], worksheets: list[Worksheet],
-               policy_placeholder: str | None) -> str:
-    """Write every embed page, download, SCORM package, oEmbed answer and worksheet; return the downloads' policy."""
+               policy_placeholder: str | None, help_links: dict) -> str:
+    """Write every embed page, download, SCORM package, oEmbed answer and worksheet; return the downloads' policy.
+
+    help_links: what each copy's footer names: `site_name`, `course` (whether the site is the course),
+    and the absolute `privacy_url` and `help_url`, None where the site has no such page and no
+    published course is named.
+    """
     styles = "\n".join(_asset(site, name) for name in STYLESHEETS)
     script = _asset(site, SCRIPT)
     downloads_policy = standalone_policy(script, styles)
@@ -84,7 +89,7 @@ def export_all(site: Path, site_url: str, exit_url: str, items: list[Standalone]
         tree = standalone_content(item.content, urljoin(site_url, item.page_url))
         content = tree.body.inner_html
         common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, site_url=site_url, exit_url=exit_url,
-                      credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title)
+                      credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title, **help_links)
         up = "../" * (len(item.embed_path.parts) - 1)
         _write(site / item.embed_path, render_standalone(
             **common, content=content, embed=True, inline=False, csp=policy_placeholder,
@@ -100,11 +105,12 @@ def export_all(site: Path, site_url: str, exit_url: str, items: list[Standalone]
         write_oembed(site, site_url, item)
     write_oembed_sitemaps(site)
     for sheet in worksheets:
-        _write(site / sheet.path, worksheet_page(sheet, site_url, exit_url, policy_placeholder))
+        _write(site / sheet.path, worksheet_page(sheet, site_url, exit_url, policy_placeholder, help_links))
     return downloads_policy
 
 
-def worksheet_page(sheet: Worksheet, site_url: str, exit_url: str, policy_placeholder: str | None) -> str:
+def worksheet_page(sheet: Worksheet, site_url: str, exit_url: str, policy_placeholder: str | None,
+                   help_links: dict) -> str:
     """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
     lesson, exercise = sheet.lesson, sheet.parts.exercise
     lesson_url = urljoin(site_url, lesson.page_url)
@@ -121,7 +127,7 @@ def worksheet_page(sheet: Worksheet, site_url: str, exit_url: str, policy_placeh
         reflection=[on_paper(text_html(prompt, True, sheet.link)) for prompt in sheet.parts.reflection],
         footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
         embed=False, inline=False, csp=policy_placeholder, site_url=site_url, exit_url=exit_url, credit_url=lesson_url,
-        credit_title=f"the lesson “{lesson.title}”",
+        credit_title=f"the lesson “{lesson.title}”", **help_links,
         styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
 
 

@@ -17,16 +17,17 @@ ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_DATA = ROOT / "tests" / "data" / "public"  # outside lists, vendored with their licences
 FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROPERDOCS = [sys.executable, "-m", "properdocs"]  # the maintained MkDocs 1.x fork; the same build
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_mkdocs_build(project: Path, site: Path, site_url: str | None = None,
-                     strict: bool = True) -> subprocess.CompletedProcess:
+                     strict: bool = True, generator: list[str] = MKDOCS) -> subprocess.CompletedProcess:
     """The real `mkdocs build` (--strict unless told) of a project folder, with its output."""
     env = {**os.environ, **BUILD_ENV}  # read now: a test may have changed PATH
     if site_url:
         env["CLOSER_SITE_URL"] = site_url
-    command = [*MKDOCS, "build", "--site-dir", str(site)] + (["--strict"] if strict else [])
+    command = [*generator, "build", "--site-dir", str(site)] + (["--strict"] if strict else [])
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
