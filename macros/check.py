@@ -1,55 +1,97 @@
-"""Check every quiz and page without building the site: the build's lines and exit status, faster."""
+"""Check every quiz and page without building the site: the build's lines and exit status, faster.
+
+The same checks run in `closer-export`, so a site made by another generator passes them too:
+the quizzes, each page's front matter and template code (the allow-list), and what Markdown
+makes of each page (the content check).
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+import re
+import secrets
 import sys
 
 import jinja2
+import markdown
+from markupsafe import Markup
 
-from .engine.catalog import load_catalog
+from .engine.catalog import Catalog, load_catalog
 from .engine.lessons import check_nav_order
 from .engine.pages import body_line, check_body, check_front_matter, split_front_matter
-from .project import read_layout
+from .engine.problems import Problem
+from .project import Layout, read_layout
+from .render.content import check_content
 from .render.text import removed_markup
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="closer-check", description=__doc__)
+    parser = argparse.ArgumentParser(prog="closer-check", description=__doc__.split("\n")[0])
     parser.add_argument("--project", type=Path, default=Path.cwd(),
                         help="folder holding mkdocs.yml, its pages and quizzes (default: here)")
     args = parser.parse_args(argv)
-    layout = read_layout(args.project)
+    catalog, problems = check_project(read_layout(args.project))
+    return report(problems, f"{len(catalog.quizzes)} quiz file(s) valid")
+
+
+def report(problems: list[Problem], done: str) -> int:
+    """Print each problem, one line each; 1 if any is an error."""
+    for problem in sorted(problems):
+        print(problem)
+    if any(not p.warning for p in problems):
+        print(f"{len(problems)} problem(s); {done}", file=sys.stderr)
+        return 1
+    print(done, file=sys.stderr)
+    return 0
+
+
+def check_project(layout: Layout) -> tuple[Catalog, list[Problem]]:
+    """The quizzes, and every problem the build would find in the quizzes and pages."""
     catalog = load_catalog(layout.quizzes, layout.root, removed_markup)
     docs = layout.docs
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
     pages |= {f"quizzes/{quiz_id}.md" for quiz_id in catalog.quizzes}
     catalog.check_links(pages)
-    problems = catalog.problems + check_pages(docs)
+    problems = catalog.problems + check_pages(layout)
     if layout.nav:  # without a nav, MkDocs lists pages by name and there is no order to check
         lessons = {p.stem for p in (docs / "lessons").glob("*.md")}
         problems += check_nav_order(layout.nav, lessons, layout.config_text)
-    for problem in sorted(problems):
-        print(problem)
-    count = len(catalog.quizzes)
-    if problems:
-        print(f"{len(problems)} problem(s); {count} quiz file(s) valid", file=sys.stderr)
-        return 1
-    print(f"{count} quiz file(s) valid", file=sys.stderr)
-    return 0
+    return catalog, problems
 
 
-def check_pages(docs: Path) -> list:
-    """The checks the build makes of every page before rendering it: front matter and template code."""
-    env, problems = jinja2.Environment(), []  # parses as mkdocs-macros does; renders nothing
+def check_pages(layout: Layout) -> list[Problem]:
+    """The checks the build makes of every page: front matter, template code, and what Markdown makes of it."""
+    env, problems = jinja2.Environment(), []  # parses as mkdocs-macros does
+    docs = layout.docs
     for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         relative = page.relative_to(docs)
         path, text = f"docs/{relative.as_posix()}", page.read_text(encoding="utf-8")
         problems += check_front_matter(text, path, lesson=relative.parent.as_posix() == "lessons")
         _, body = split_front_matter(text)
-        problems += check_body(body, path, body_line(text, body), env).problems
+        checked = check_body(body, path, body_line(text, body), env).problems
+        problems += checked
+        if not any(not p.warning for p in checked):
+            problems += check_content(rendered(body, layout, env), text, path, _STASHED)
     return problems
+
+
+_TOKEN = secrets.token_hex(8)
+_STASHED = re.compile(_TOKEN + r"-(\d+)")
+
+
+def rendered(body: str, layout: Layout, env: jinja2.Environment) -> str:
+    """What Markdown makes of a page whose template code passed the allow-list; each macro's HTML held back."""
+    def held(*args, **kwargs) -> Markup:  # the project's own HTML, put in after the check, as in the build
+        return Markup(f'<div data-closer-stash="{_TOKEN}-0"></div>')
+    text = env.from_string(body).render(quiz=held, learning_path=held, show_file=held, privacy_controls=held,
+                                        config={"site_url": layout.config.get("site_url") or "/"})
+    names, configs = ["toc", "tables", "fenced_code"], {}  # MkDocs always adds these three
+    for entry in layout.config.get("markdown_extensions") or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names += [] if name in names else [name]
+        configs |= {name: options} if options else {}
+    return markdown.markdown(text, extensions=names, extension_configs=configs)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,9 @@ class Layout:
     quizzes: Path
     nav: list[str]  # the page paths the nav lists, in order
     config_text: str  # mkdocs.yml as written, to locate problems in it
+    config: dict  # mkdocs.yml as data (`!ENV` tags read), for what a build needs of the site
+    options: dict  # the `closer` plugin's options
+    nav_titles: dict[str, str]  # page path -> the title the nav gives it
 
 
 def read_layout(root: Path) -> Layout:
@@ -53,9 +56,22 @@ def read_layout(root: Path) -> Layout:
     entries = plugins.items() if isinstance(plugins, dict) else [
         next(iter(entry.items())) if isinstance(entry, dict) else (entry, None) for entry in plugins]
     options = next((value for name, value in entries if name == "closer"), None)
-    quizzes = (options or {}).get("quizzes_dir", "quizzes") if isinstance(options, dict) else "quizzes"
+    options = options if isinstance(options, dict) else {}
+    quizzes = options.get("quizzes_dir", "quizzes")
     return Layout(root, root / str(config.get("docs_dir") or "docs"), root / str(quizzes),
-                  _nav_paths(config.get("nav")), text)
+                  _nav_paths(config.get("nav")), text, config, options, _nav_titles(config.get("nav")))
+
+
+def _nav_titles(entries) -> dict[str, str]:
+    """Page path -> title, for the nav's `{title: path}` entries."""
+    if isinstance(entries, list):
+        return {path: title for entry in entries for path, title in _nav_titles(entry).items()}
+    if isinstance(entries, dict):
+        found = {}
+        for title, value in entries.items():
+            found |= {value: str(title)} if isinstance(value, str) else _nav_titles(value)
+        return found
+    return {}
 
 
 def _nav_paths(entries) -> list[str]:

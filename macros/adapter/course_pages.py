@@ -10,12 +10,10 @@ from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
-from ..engine.catalog import LoadedQuiz
 from ..engine.lessons import ORDER, Lesson, check_knowledge_check, load_lesson
 from ..engine.problems import Problem, by_closeness
-from ..publish.export import Standalone
-from ..publish.urls import HOST_SCRIPT, download_url, embed_url, gift_url, scorm_url, worksheet_url
-from ..render.rendering import render_lesson, render_quiz, render_use_panel
+from ..publish.site import use_panel as site_use_panel
+from ..render.rendering import render_lesson, render_quiz
 from ..render.text import plain, removed_markup
 from .build import Build
 
@@ -74,20 +72,13 @@ def lesson_link(build: Build, page) -> Callable[[str], str]:
 
 
 def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title: str) -> str:
-    url = site_url(config)
     # The knowledge check whose questions Moodle can import: the lesson's own, or this quiz if it is one.
     if kind == "lessons":
         check = next((lesson.quiz_id for lesson in build.lessons.values() if lesson.slug == name), None)
     else:
         check = name if build.catalog.quizzes[name].quiz.kind == "knowledge-check" else None
-    return render_use_panel(
-        noun=noun, name=name, title=title, embed_src=url + embed_url(kind, name), host_script=url + HOST_SCRIPT,
-        embed_url=get_relative_url(embed_url(kind, name), page.file.url),
-        download_url=get_relative_url(download_url(kind, name), page.file.url),
-        practice_url=course_page(build, config, "practice.md", page),
-        worksheet_url=get_relative_url(worksheet_url(name), page.file.url) if kind == "lessons" else None,
-        scorm_url=get_relative_url(scorm_url(kind, name), page.file.url),
-        gift_url=get_relative_url(gift_url(check), page.file.url) if check else None)
+    return site_use_panel(kind, name, noun, title, page.file.url, site_url(config),
+                          course_page(build, config, "practice.md", page), check, get_relative_url)
 
 
 def load_lessons(build: Build, files) -> None:
@@ -113,16 +104,3 @@ def load_lessons(build: Build, files) -> None:
         build.page_problems.extend(missing)
         if not missing:
             build.lessons[file.src_uri] = lesson
-
-
-def quiz_standalone(build: Build, loaded: LoadedQuiz) -> Standalone:
-    """A quiz on its own, crediting its lesson when it is a lesson's knowledge check."""
-    page_url = f"quizzes/{loaded.id}/"
-    html_ = render_quiz(loaded, level=1, link=lambda target: build.site_path(target) or page_url,
-                        link_title=build.link_title)
-    title = plain(loaded.quiz.title)
-    lesson = next((lesson for lesson in build.lessons.values() if lesson.quiz_id == loaded.id), None)
-    if lesson is not None:
-        return Standalone("quizzes", loaded.id, title, html_, page_url, f"lessons/{lesson.slug}/",
-                          f"the lesson “{plain(lesson.parts.title)}”", loaded.quiz.kind)
-    return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, f"“{title}”", loaded.quiz.kind)

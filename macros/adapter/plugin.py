@@ -18,34 +18,18 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..engine.catalog import load_catalog
 from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
-from ..publish.assets import minify_assets
-from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
-from ..publish.export import (
-    Standalone,
-    Worksheet,
-    export_all,
-    write_gift,
-    write_schema,
-)
-from ..publish.security import PLACEHOLDER, apply_policy, template_script_hashes
+from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, THEME, bundle_script, bundle_stylesheet
+from ..publish.security import template_script_hashes
+from ..publish.site import SiteFacts, lesson_standalone, publish
 from ..publish.urls import ASSETS, oembed_url
 from ..render.content import check_content
 from ..render.text import plain, removed_markup
 from .build import Build, page_file
 from .checks import check_docs_files, check_front_matters, check_quick_exit
 from .config import CloserConfig
-from .course_pages import (
-    course_page,
-    lesson_link,
-    lesson_markdown,
-    load_lessons,
-    quiz_page_markdown,
-    quiz_standalone,
-    site_url,
-)
+from .course_pages import course_page, lesson_link, lesson_markdown, load_lessons, quiz_page_markdown, site_url
 
 log = logging.getLogger("mkdocs.plugins.closer")
-THEME = Path(__file__).resolve().parents[1] / "theme"
 
 
 class CloserPlugin(BasePlugin[CloserConfig]):
@@ -156,10 +140,9 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         build.page_problems.extend(check_content(html, page.file.content_string, page_file(page), build.placeholder))
         lesson = build.lessons.get(page.file.src_uri)
         if lesson is not None:
-            alone = Standalone("lessons", lesson.slug, plain(lesson.parts.title), build.unstash(html), page.url,
-                               page.url, f"the lesson “{plain(lesson.parts.title)}”", f"lesson {lesson.quiz_id}")
+            alone, worksheet = lesson_standalone(lesson, build.unstash(html), lesson_link(build, page))
             build.standalone.append(alone)
-            build.worksheets.append(Worksheet(alone, lesson.number, lesson.parts, lesson_link(build, page)))
+            build.worksheets.append(worksheet)
         return build.unstash(html, searchable_only=True)  # quiz widgets go in after the search index
 
     def on_post_page(self, output, page, config):
@@ -182,19 +165,11 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         return env
 
     def on_post_build(self, config):
-        build, site = self.build, Path(config.site_dir)
-        if not self.serving:  # `mkdocs serve` keeps the commented sources, for debugging
-            minify_assets(site)
-        items = build.standalone + [quiz_standalone(build, loaded) for loaded in build.catalog.quizzes.values()]
-        # What each copy's footer names: the site, whether it is the course itself, and where help is.
-        help_links = {"privacy_url": course_page(build, config, "privacy.md"),
-                      "help_url": course_page(build, config, "right-for-you.md"),
-                      "site_name": config.site_name, "course": bool(build.lessons)}
-        downloads_policy = export_all(site, site_url(config), config.extra["quick_exit_url"], items, build.worksheets,
-                                      None if self.serving else PLACEHOLDER, help_links)
-        write_schema(site, site_url(config))
-        for loaded in build.catalog.quizzes.values():
-            if loaded.quiz.kind == "knowledge-check":
-                write_gift(site, loaded, lambda target: urljoin(site_url(config), build.site_path(target) or ""))
-        if not self.serving:
-            apply_policy(site, build.script_hashes, downloads_policy)
+        if not (self.config.exports or self.serving):
+            return  # left to `closer-export`, which makes the same from the sources and the built pages
+        build = self.build
+        facts = SiteFacts(site_url(config), config.site_name, config.extra["quick_exit_url"],
+                          course_page(build, config, "privacy.md"), course_page(build, config, "right-for-you.md"),
+                          bool(build.lessons))
+        publish(Path(config.site_dir), facts, build.catalog, list(build.lessons.values()), build.standalone,
+                build.worksheets, build, build.script_hashes, self.serving)

@@ -1,0 +1,99 @@
+"""What Closer adds to a site once its pages are built, the same from the plugin and from `closer-export`.
+
+It reads the quizzes, the lessons as rendered and the built site, never the generator: so
+another generator's pages plus `closer-export` give the site that MkDocs with the plugin gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+from urllib.parse import urljoin
+
+from ..engine.catalog import Catalog, LoadedQuiz
+from ..engine.lessons import Lesson
+from ..render.rendering import render_quiz, render_use_panel
+from ..render.text import plain
+from .assets import minify_assets
+from .export import Standalone, Worksheet, export_all, write_gift, write_schema
+from .security import PLACEHOLDER, apply_policy
+from .urls import HOST_SCRIPT, download_url, embed_url, gift_url, scorm_url, worksheet_url
+
+
+class Links(Protocol):
+    """How a build finds the site's pages by their docs-relative paths (`lessons/trust.md`)."""
+
+    def site_path(self, target: str) -> str | None: ...
+
+    def link_title(self, target: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every published copy says of the site it comes from."""
+
+    site_url: str  # absolute, ending in "/"
+    site_name: str
+    exit_url: str  # where "Leave this page" goes
+    privacy_url: str | None  # absolute; None where neither the site nor a named course has the page
+    help_url: str | None
+    course: bool  # the site is the course itself, not a site with only its quizzes
+
+
+def lesson_standalone(lesson: Lesson, content: str, link: Callable[[str], str]) -> tuple[Standalone, Worksheet]:
+    """A lesson as rendered on its page, on its own and as a worksheet; link points its front matter's links."""
+    url, title = f"lessons/{lesson.slug}/", plain(lesson.parts.title)
+    alone = Standalone("lessons", lesson.slug, title, content, url, url, f"the lesson “{title}”",
+                       f"lesson {lesson.quiz_id}")
+    return alone, Worksheet(alone, lesson.number, lesson.parts, link)
+
+
+def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links) -> Standalone:
+    """A quiz on its own, crediting its lesson when it is a lesson's knowledge check."""
+    page_url = f"quizzes/{loaded.id}/"
+    html_ = render_quiz(loaded, level=1, link=lambda target: links.site_path(target) or page_url,
+                        link_title=links.link_title)
+    title = plain(loaded.quiz.title)
+    lesson = next((lesson for lesson in lessons if lesson.quiz_id == loaded.id), None)
+    if lesson is not None:
+        return Standalone("quizzes", loaded.id, title, html_, page_url, f"lessons/{lesson.slug}/",
+                          f"the lesson “{plain(lesson.parts.title)}”", loaded.quiz.kind)
+    return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, f"“{title}”", loaded.quiz.kind)
+
+
+def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_url: str, practice_url: str | None,
+              check: str | None, relative: Callable[[str, str], str]) -> str:
+    """The "use this in your material" panel of a lesson's or quiz's page at page_url.
+
+    check: the knowledge check whose questions Moodle can import; relative(url, from_url) links a page.
+    """
+    def here(url: str) -> str:
+        return relative(url, page_url)
+    return render_use_panel(
+        noun=noun, name=name, title=title, embed_src=site_url + embed_url(kind, name), host_script=site_url + HOST_SCRIPT,
+        embed_url=here(embed_url(kind, name)), download_url=here(download_url(kind, name)), practice_url=practice_url,
+        worksheet_url=here(worksheet_url(name)) if kind == "lessons" else None, scorm_url=here(scorm_url(kind, name)),
+        gift_url=here(gift_url(check)) if check else None)
+
+
+def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson], rendered: list[Standalone],
+            worksheets: list[Worksheet], links: Links, script_hashes: set[str], serving: bool = False) -> None:
+    """Minify, then write every embed, download, package, worksheet, oEmbed answer, the schema and the policy.
+
+    rendered: the lessons as their pages show them; script_hashes: the inline scripts the theme
+    and the project's templates write. `mkdocs serve` keeps sources readable and the policy out.
+    """
+    if not serving:
+        minify_assets(site)
+    items = rendered + [quiz_standalone(loaded, lessons, links) for loaded in catalog.quizzes.values()]
+    footer = {"privacy_url": facts.privacy_url, "help_url": facts.help_url, "site_name": facts.site_name,
+              "course": facts.course}
+    downloads_policy = export_all(site, facts.site_url, facts.exit_url, items, worksheets,
+                                  None if serving else PLACEHOLDER, footer)
+    write_schema(site, facts.site_url)
+    for loaded in catalog.quizzes.values():
+        if loaded.quiz.kind == "knowledge-check":
+            write_gift(site, loaded, lambda target: urljoin(facts.site_url, links.site_path(target) or ""))
+    if not serving:
+        apply_policy(site, script_hashes, downloads_policy)

@@ -1,0 +1,90 @@
+"""The site's pages as its sources name them (`lessons/trust.md`): URL and title, read without a generator.
+
+`closer-export` points the links of quizzes, lessons and worksheets with this, where the plugin
+asks MkDocs. Titles follow MkDocs' order: the nav's, the front matter's, the first `# ` heading,
+else the file's name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+import posixpath
+import re
+
+import yaml
+
+from ..engine.lessons import ORDER
+from ..render.text import plain
+
+_HEADING = re.compile(r"^# +(.+?) *#*$", re.M)
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a docs-relative Markdown path."""
+    stem = PurePosixPath(path).with_suffix("")
+    if stem.name in ("index", "README"):
+        folder = stem.parent.as_posix()
+        return "" if folder == "." else folder + "/"
+    return f"{stem.as_posix()}/" if directory_urls else f"{stem.as_posix()}.html"
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """Url (site-relative) as a link from the page at from_url, as MkDocs writes it."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    relative = posixpath.relpath("/" + url, "/" + base)
+    return relative + "/" if url.endswith("/") else relative
+
+
+class SitePages:
+    """Every page of a site's docs folder, and each quiz's own page, by docs-relative path."""
+
+    def __init__(self, docs: Path, nav_titles: dict[str, str], quiz_titles: dict[str, str],
+                 directory_urls: bool = True):
+        self.urls: dict[str, str] = {}
+        self.titles: dict[str, str | None] = {}
+        for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+            path = file.relative_to(docs).as_posix()
+            self.urls[path] = page_url(path, directory_urls)
+            self.titles[path] = nav_titles.get(path) or _source_title(path, file.read_text(encoding="utf-8"))
+        for quiz_id, title in quiz_titles.items():
+            path = f"quizzes/{quiz_id}.md"
+            self.urls[path], self.titles[path] = page_url(path, directory_urls), nav_titles.get(path) or title
+
+    def site_path(self, target: str) -> str | None:
+        """The site-relative URL of a docs-relative page path, with its anchor; None if no such page."""
+        path, _, anchor = target.partition("#")
+        url = self.urls.get(path)
+        return None if url is None else url + (f"#{anchor}" if anchor else "")
+
+    def link(self, from_url: str, target: str) -> str:
+        """A docs-relative page path as a link from the page at from_url (the path itself if missing)."""
+        url = self.site_path(target)
+        if url is None:
+            return target
+        path, _, anchor = url.partition("#")
+        return relative_url(path, from_url) + (f"#{anchor}" if anchor else "")
+
+    def link_title(self, target: str) -> str:
+        title = self.titles.get(target.split("#", 1)[0])
+        if title:
+            return title
+        stem = PurePosixPath(target.split("#", 1)[0]).stem
+        return "Home" if stem == "index" else stem.replace("-", " ").capitalize()
+
+
+def _source_title(path: str, text: str) -> str | None:
+    """A page's own title: its front matter's (a lesson's as plain text), else its first `# ` heading."""
+    meta, body = {}, text
+    if text.startswith("---"):
+        head, _, body = text[3:].partition("\n---")
+        try:
+            loaded = yaml.safe_load(head)
+        except yaml.YAMLError:
+            loaded = None
+        meta = loaded if isinstance(loaded, dict) else {}
+    title = meta.get("title")
+    if isinstance(title, str):
+        lesson = PurePosixPath(path).parent.as_posix() == "lessons" and PurePosixPath(path).stem in ORDER
+        return plain(title) if lesson else title
+    heading = _HEADING.search(body)
+    return heading.group(1) if heading else None
