@@ -18,9 +18,10 @@ import markdown
 from markupsafe import Markup
 
 from .engine.catalog import Catalog, load_catalog
-from .engine.lessons import check_nav_order
+from .engine.lessons import ORDER, check_nav_order, unknown_lesson
 from .engine.pages import body_line, check_body, check_front_matter, split_front_matter
 from .engine.problems import Problem
+from .engine.site_config import check_docs_file, check_quick_exit, check_site_config, where
 from .project import Layout, read_layout
 from .render.content import check_content
 from .render.text import removed_markup
@@ -53,17 +54,46 @@ def check_project(layout: Layout) -> tuple[Catalog, list[Problem]]:
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
     pages |= {f"quizzes/{quiz_id}.md" for quiz_id in catalog.quizzes}
     catalog.check_links(pages)
-    problems = catalog.problems + check_pages(layout)
+    problems = catalog.problems + check_settings(layout) + check_docs(layout) + check_pages(layout)
     if layout.nav:  # without a nav, MkDocs lists pages by name and there is no order to check
         lessons = {p.stem for p in (docs / "lessons").glob("*.md")}
         problems += check_nav_order(layout.nav, lessons, layout.config_text)
     return catalog, problems
 
 
+def check_settings(layout: Layout) -> list[Problem]:
+    """mkdocs.yml's theme, fonts, templates, addresses and quick exit, as the plugin checks them."""
+    config, name = layout.config, "mkdocs.yml"
+    theme = config.get("theme")
+    theme = theme if isinstance(theme, dict) else {"name": theme}
+    custom = layout.root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    return (check_quick_exit(extra.get("quick_exit_url"), layout.config_text, name)
+            + check_site_config(theme.get("name"), theme.get("font"), custom, config.get("use_directory_urls", True)
+                                is not False, layout.options.get("course_url"), layout.config_text, name))
+
+
+def check_docs(layout: Layout) -> list[Problem]:
+    """Every file of docs/ is a page or a picture, and every file of docs/lessons/ one of the course's lessons."""
+    docs, problems = layout.docs, []
+    for file in sorted(docs.rglob("*")) if docs.is_dir() else []:
+        path = file.relative_to(docs).as_posix()
+        if file.is_file() or file.is_symlink():
+            problems += [p for p in [check_docs_file(path, file, docs)] if p]
+        if file.suffix == ".md" and file.parent == docs / "lessons" and file.stem not in ORDER:
+            problems.append(unknown_lesson(file.stem, f"docs/{path}"))
+    return problems
+
+
 def check_pages(layout: Layout) -> list[Problem]:
     """The checks the build makes of every page: front matter, template code, and what Markdown makes of it."""
     env, problems = jinja2.Environment(), []  # parses as mkdocs-macros does
-    docs = layout.docs
+    docs, extensions = layout.docs, markdown_extensions(layout)
+    try:
+        markdown.Markdown(**extensions)
+    except Exception as error:  # an extension that is not installed, or options it refuses
+        return [Problem("mkdocs.yml", *where(layout.config_text, "markdown_extensions"),
+                        f"a Markdown extension cannot be loaded ({error})", "install it, or remove it from the list")]
     for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         relative = page.relative_to(docs)
         path, text = f"docs/{relative.as_posix()}", page.read_text(encoding="utf-8")
@@ -72,7 +102,7 @@ def check_pages(layout: Layout) -> list[Problem]:
         checked = check_body(body, path, body_line(text, body), env).problems
         problems += checked
         if not any(not p.warning for p in checked):
-            problems += check_content(rendered(body, layout, env), text, path, _STASHED)
+            problems += check_content(rendered(body, layout, env, extensions), text, path, _STASHED)
     return problems
 
 
@@ -80,18 +110,23 @@ _TOKEN = secrets.token_hex(8)
 _STASHED = re.compile(_TOKEN + r"-(\d+)")
 
 
-def rendered(body: str, layout: Layout, env: jinja2.Environment) -> str:
+def rendered(body: str, layout: Layout, env: jinja2.Environment, extensions: dict) -> str:
     """What Markdown makes of a page whose template code passed the allow-list; each macro's HTML held back."""
     def held(*args, **kwargs) -> Markup:  # the project's own HTML, put in after the check, as in the build
         return Markup(f'<div data-closer-stash="{_TOKEN}-0"></div>')
     text = env.from_string(body).render(quiz=held, learning_path=held, show_file=held, privacy_controls=held,
                                         config={"site_url": layout.config.get("site_url") or "/"})
+    return markdown.markdown(text, **extensions)
+
+
+def markdown_extensions(layout: Layout) -> dict:
+    """The site's Markdown extensions and their options, as arguments for Python-Markdown."""
     names, configs = ["toc", "tables", "fenced_code"], {}  # MkDocs always adds these three
     for entry in layout.config.get("markdown_extensions") or []:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names += [] if name in names else [name]
-        configs |= {name: options} if options else {}
-    return markdown.markdown(text, extensions=names, extension_configs=configs)
+        names += [] if name in names else [str(name)]
+        configs |= {name: options} if isinstance(options, dict) else {}
+    return {"extensions": names, "extension_configs": configs}
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ class CloserConfig(Config):
     quizzes_dir = config_options.Type(str, default="quizzes")
     # The published course, for links to its own pages (help, privacy, how embedding works) on a
     # site that does not have them, such as a coach's site with only quizzes.
-    course_url = config_options.Optional(config_options.URL())
+    course_url = config_options.Optional(config_options.Type(str))  # checked with the site's other settings
     # Off: the build writes only the pages; `closer-export` then adds embeds, downloads, packages,
     # worksheets, the schema and the policy, as for another generator's build.
     exports = config_options.Type(bool, default=True)

@@ -10,8 +10,7 @@ from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
-from ..engine.lessons import ORDER, Lesson, check_knowledge_check, load_lesson
-from ..engine.problems import Problem, by_closeness
+from ..engine.lessons import ORDER, Lesson, check_knowledge_check, load_lesson, unknown_lesson
 from ..publish.site import use_panel as site_use_panel
 from ..render.rendering import render_lesson, render_quiz
 from ..render.text import plain, removed_markup
@@ -89,9 +88,7 @@ def load_lessons(build: Build, files) -> None:
             continue
         where = f"docs/{file.src_uri}"
         if path.stem not in ORDER:
-            build.page_problems.append(Problem(where, 1, 1, f"'{path.stem}' is not one of the course's lessons",
-                                               "lesson URLs are fixed: " + ", ".join(by_closeness(path.stem, ORDER)[:3])
-                                               + " are the closest"))
+            build.page_problems.append(unknown_lesson(path.stem, where))
             continue
         lesson, problems = load_lesson(file.content_string, where, path.stem, removed_markup)
         build.page_problems.extend(problems)

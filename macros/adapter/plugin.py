@@ -18,14 +18,15 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..engine.catalog import load_catalog
 from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
-from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, THEME, bundle_script, bundle_stylesheet
+from ..engine.site_config import THEME, check_quick_exit, check_site_config
+from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from ..publish.security import template_script_hashes
 from ..publish.site import SiteFacts, lesson_standalone, publish
 from ..publish.urls import ASSETS, oembed_url
 from ..render.content import check_content
 from ..render.text import plain, removed_markup
 from .build import Build, page_file
-from .checks import check_docs_files, check_front_matters, check_quick_exit
+from .checks import check_docs_files, check_front_matters
 from .config import CloserConfig
 from .course_pages import course_page, lesson_link, lesson_markdown, load_lessons, quiz_page_markdown, site_url
 
@@ -51,14 +52,23 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         theme = config.theme
         theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME))
         self.home_template = any((Path(folder) / "home.html").is_file() for folder in theme.dirs)
-        self.build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"),
-                                                     Path(config.config_file_path))
+        config_file = Path(config.config_file_path)
+        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+        custom = Path(theme.custom_dir) if theme.custom_dir else None
+        self.build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"), text, config_file.name)
+        self.build.page_problems += check_site_config(theme.name, theme["font"] if "font" in theme else None, custom,
+                                                      config.use_directory_urls, self.config.course_url, text,
+                                                      config_file.name)
+        if not self.config.exports:
+            log.info("exports: false: the pages are written without embeds, downloads or the privacy policy; "
+                     "run closer-export on the site next")
         if self.serving:  # `mkdocs serve` injects a live-reload script no build-time hash allows
             config.extra["closer_csp"] = False
         return config
 
     def on_files(self, files, config):
         build = self.build
+        check_docs_files(build, files, Path(config.docs_dir))  # before Closer's own files join them
         for quiz_id in build.catalog.quizzes:
             uri = f"quizzes/{quiz_id}.md"
             if files.get_file_from_path(uri):
@@ -77,7 +87,6 @@ class CloserPlugin(BasePlugin[CloserConfig]):
                 files.remove(files.get_file_from_path(uri))
             files.append(File.generated(config, uri, content=content))
         build.files = files
-        check_docs_files(build, files, Path(config.docs_dir))
         check_front_matters(build, files)
         build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
         load_lessons(build, files)

@@ -15,7 +15,7 @@ from pydantic import Field, ValidationError
 
 from .loading import line_col, load
 from .markup import MarkupCheck, words
-from .problems import Problem
+from .problems import Problem, by_closeness
 from .schema import BlockText, Identifier, InlineText, Integer, Strict
 from .validation import located
 
@@ -149,3 +149,9 @@ def check_nav_order(listed: list[str], present: set[str], config_text: str,
             else f"the nav leaves out lessons/{wanted}.md" if wanted
             else f"the nav lists lessons/{found}.md beyond the course's lessons")
     return [Problem(config_file, line, col, what, fix)]
+
+
+def unknown_lesson(slug: str, where: str) -> Problem:
+    """A file of docs/lessons/ whose name is not one of the course's fixed lesson URLs."""
+    return Problem(where, 1, 1, f"'{slug}' is not one of the course's lessons",
+                   "lesson URLs are fixed: " + ", ".join(by_closeness(slug, ORDER)[:3]) + " are the closest")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..render.rendering import COMPONENTS
 
-THEME = Path(__file__).resolve().parents[1] / "theme"  # the plugin's templates and plain assets
 SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site, like the stylesheets below
 ORDER = [  # after core/core.js, before core/start.js; scoring.js before the widget that uses it
     "frame-guard/frame-guard.js",  # first: a page in another site's frame hides before anything starts

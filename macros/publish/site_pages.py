@@ -17,15 +17,16 @@ from ..engine.lessons import ORDER
 from ..render.text import plain
 
 _HEADING = re.compile(r"^# +(.+?) *#*$", re.M)
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)  # a "# " line in a code block is not a heading
 
 
-def page_url(path: str, directory_urls: bool = True) -> str:
-    """The site-relative URL MkDocs gives a docs-relative Markdown path."""
+def page_url(path: str) -> str:
+    """The site-relative URL MkDocs gives a docs-relative Markdown path (folder URLs: the only kind Closer allows)."""
     stem = PurePosixPath(path).with_suffix("")
     if stem.name in ("index", "README"):
         folder = stem.parent.as_posix()
         return "" if folder == "." else folder + "/"
-    return f"{stem.as_posix()}/" if directory_urls else f"{stem.as_posix()}.html"
+    return f"{stem.as_posix()}/"
 
 
 def relative_url(url: str, from_url: str) -> str:
@@ -38,17 +39,18 @@ def relative_url(url: str, from_url: str) -> str:
 class SitePages:
     """Every page of a site's docs folder, and each quiz's own page, by docs-relative path."""
 
-    def __init__(self, docs: Path, nav_titles: dict[str, str], quiz_titles: dict[str, str],
-                 directory_urls: bool = True):
+    def __init__(self, docs: Path, nav_titles: dict[str, str], quiz_titles: dict[str, str]):
         self.urls: dict[str, str] = {}
         self.titles: dict[str, str | None] = {}
+        self.sources: set[str] = set()  # the pages written in docs/, not each quiz's own
         for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
             path = file.relative_to(docs).as_posix()
-            self.urls[path] = page_url(path, directory_urls)
+            self.urls[path] = page_url(path)
             self.titles[path] = nav_titles.get(path) or _source_title(path, file.read_text(encoding="utf-8"))
-        for quiz_id, title in quiz_titles.items():
+            self.sources.add(path)
+        for quiz_id, title in quiz_titles.items():  # a quiz page's title is the quiz's, as the plugin sets it
             path = f"quizzes/{quiz_id}.md"
-            self.urls[path], self.titles[path] = page_url(path, directory_urls), nav_titles.get(path) or title
+            self.urls[path], self.titles[path] = page_url(path), title
 
     def site_path(self, target: str) -> str | None:
         """The site-relative URL of a docs-relative page path, with its anchor; None if no such page."""
@@ -86,5 +88,5 @@ def _source_title(path: str, text: str) -> str | None:
     if isinstance(title, str):
         lesson = PurePosixPath(path).parent.as_posix() == "lessons" and PurePosixPath(path).stem in ORDER
         return plain(title) if lesson else title
-    heading = _HEADING.search(body)
+    heading = _HEADING.search(_FENCE.sub("", body))
     return heading.group(1) if heading else None

@@ -166,13 +166,16 @@ def test_check_command_runs_the_page_checks_without_a_generator(project_copy, tr
     assert "docs/sources.md:3:14: template marker '{%' in front matter" in result.stdout
 
 
-@pytest.mark.parametrize("name", ["evil.html", "lessons/picture.svg", "assets/run.js"])
+@pytest.mark.parametrize("name", ["evil.html", "lessons/picture.svg", "assets/run.js", "assets/closer/closer.js"])
 def test_docs_holds_no_file_that_a_browser_would_run(project_copy, name):
     path = project_copy / "docs" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("<script>window.ran = 1</script>")
-    result = run_mkdocs_build(project_copy, project_copy / "site")
-    assert_failed_with(result, f"docs/{name}:1:1: this kind of file is not allowed in docs/", project_copy)
+    expected = f"docs/{name}:1:1: this kind of file is not allowed in docs/"
+    assert_failed_with(run_mkdocs_build(project_copy, project_copy / "site"), expected, project_copy)
+    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 1 and expected in checked.stdout
 
 
 def test_metadata_without_dashes_is_refused(project_copy):

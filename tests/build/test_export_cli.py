@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+import re
 import shutil
 import subprocess
 import sys
 
 from bs4 import BeautifulSoup
+import pytest
 
 from tests.support import FIXTURES, ROOT, run_mkdocs_build
 from tests.support.checks import assert_failed_with
@@ -20,8 +22,8 @@ NO_GENERATOR = ("import sys, runpy; sys.modules.update(dict.fromkeys(['mkdocs', 
 
 def closer_export(project: Path, site: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, **({"CLOSER_SITE_URL": site_url} if site_url else {})}
-    return subprocess.run([sys.executable, "-c", NO_GENERATOR, str(site), "--project", str(project)], cwd=project,
-                          env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "-c", NO_GENERATOR, os.path.relpath(site, project), "--project", "."],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
 def pages_only(project: Path) -> None:
@@ -55,6 +57,8 @@ def test_closer_export_makes_each_quiz_page_a_generator_did_not(tmp_path):
     site = project / "site"
     assert run_mkdocs_build(project, site).returncode == 0
     shutil.rmtree(site / "quizzes")  # a generator that runs no plugin makes no quiz page
+    (site / "assets" / "closer").mkdir(parents=True, exist_ok=True)
+    (site / "assets" / "closer" / "closer.js").write_text("window.stolen = localStorage")  # a stale or foreign copy
     exported = closer_export(project, site)
     assert exported.returncode == 0, exported.stdout + exported.stderr
     page = BeautifulSoup((site / "quizzes" / "first-session" / "index.html").read_text(), "html.parser")
@@ -64,6 +68,7 @@ def test_closer_export_makes_each_quiz_page_a_generator_did_not(tmp_path):
     assert page.select_one("a.closer-exit")["href"] == "https://www.bbc.com/weather"
     policy = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
     assert "sha256-" in policy and "closer-content-security-policy" not in policy
+    assert "stolen" not in (site / "assets" / "closer" / "closer.js").read_text()  # only Closer's own script runs
     for made in ("embed/quizzes/first-session/index.html", "downloads/quizzes/first-session.html",
                  "downloads/gift/first-session.txt", "assets/closer/closer.js", "schema/quiz.schema.json", "_headers"):
         assert (site / made).is_file(), made
@@ -80,3 +85,48 @@ def test_closer_export_stops_at_every_problem_before_writing_anything(project_co
     assert_failed_with(result, "quizzes/sample-knowledge-check.yml:2:1: unknown key 'titel'", project_copy)
     assert "docs/about.md:5:7: HTML tag <script> is not allowed in a page" in result.stdout
     assert not (site / "embed").exists() and not (site / "_headers").exists()
+
+
+def test_closer_export_refuses_pages_built_without_closer_s_templates(project_copy):
+    pages_only(project_copy)
+    site = project_copy / "site"
+    assert run_mkdocs_build(project_copy, site).returncode == 0
+    about = site / "about" / "index.html"
+    about.write_text(about.read_text().replace("data-closer-exit", "data-gone"))  # as a theme without Closer's main.html
+    (site / "404.html").unlink()
+    (site / "glossary" / "index.html").unlink()
+    result = closer_export(project_copy, site)
+    assert_failed_with(result, "site/about/index.html:1:1: the page lacks Closer's quick exit", project_copy)
+    assert "site/404.html:1:1: this page was not built" in result.stdout
+    assert "site/glossary/index.html:1:1: this page was not built" in result.stdout
+    assert not (site / "embed").exists() and not (site / "_headers").exists()
+
+
+BROKEN_SETTINGS = {  # what in mkdocs.yml would break a promise of every page, and where each is reported
+    "web fonts": (lambda t: t.replace("  font: false ", "  font:\n    text: Roboto\n  #"), "font",
+                  "the theme's fonts load from Google Fonts"),
+    "another theme": (lambda t: re.sub(r"  - privacy:.*?(?=  - macros:)", "", t.replace("  name: material",
+                                                                                         "  name: readthedocs"),
+                                       flags=re.S), "theme",
+                      "theme 'readthedocs' is not supported"),
+    "file addresses": (lambda t: t + "use_directory_urls: false\n", "use_directory_urls",
+                       "use_directory_urls: false is not supported"),
+    "hidden templates": (lambda t: t, "custom_dir", "overrides/main.html hides Closer's"),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_SETTINGS)
+def test_settings_that_would_break_every_page_stop_the_build_and_the_check_where_written(project_copy, name):
+    change, key, expected = BROKEN_SETTINGS[name]
+    config = project_copy / "mkdocs.yml"
+    config.write_text(change(config.read_text()))
+    if name == "hidden templates":  # a coach's own main.html would drop the quick exit and the policy
+        (project_copy / "overrides" / "main.html").write_text('{% extends "base.html" %}\n')
+    line = next(i for i, text in enumerate(config.read_text().splitlines(), 1) if text.strip().startswith(key + ":"))
+    located = f"mkdocs.yml:{line}:"
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert_failed_with(result, expected, project_copy)
+    assert any(located in row and expected in row for row in result.stderr.splitlines()), result.stderr
+    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 1 and any(located in row and expected in row for row in checked.stdout.splitlines())
