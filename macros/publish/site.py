@@ -20,6 +20,10 @@ from .export import Standalone, Worksheet, export_all, write_gift, write_schema
 from .security import PLACEHOLDER, apply_policy
 from .urls import HOST_SCRIPT, download_url, embed_url, gift_url, scorm_url, worksheet_url
 
+# Every copy points someone who is afraid to real help: the safety page, or else the directory of
+# crisis and abuse lines by country that the safety page itself lists first.
+HELP_DIRECTORY = "https://findahelpline.com/"
+
 
 class Links(Protocol):
     """How a build finds the site's pages by their docs-relative paths (`lessons/trust.md`)."""
@@ -37,7 +41,7 @@ class SiteFacts:
     site_name: str
     exit_url: str  # where "Leave this page" goes
     privacy_url: str | None  # absolute; None where neither the site nor a named course has the page
-    help_url: str | None
+    help_url: str | None  # where neither has a safety page, copies point to a worldwide directory of help lines
     course: bool  # the site is the course itself, not a site with only its quizzes
 
 
@@ -87,8 +91,8 @@ def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson
     if not serving:
         minify_assets(site)
     items = rendered + [quiz_standalone(loaded, lessons, links) for loaded in catalog.quizzes.values()]
-    footer = {"privacy_url": facts.privacy_url, "help_url": facts.help_url, "site_name": facts.site_name,
-              "course": facts.course}
+    footer = {"privacy_url": facts.privacy_url, "help_url": facts.help_url or HELP_DIRECTORY,
+              "site_name": facts.site_name, "course": facts.course}
     downloads_policy = export_all(site, facts.site_url, facts.exit_url, items, worksheets,
                                   None if serving else PLACEHOLDER, footer)
     write_schema(site, facts.site_url)

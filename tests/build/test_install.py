@@ -77,7 +77,10 @@ def test_a_coach_s_own_site_with_only_quizzes_builds_strict(installed, tmp_path)
     assert "How embedding" not in panel.get_text()
     embed = page(site, "embed/quizzes/first-session/index.html")
     hrefs = [a["href"] for a in embed.select("a[href]")]
-    assert all(href.startswith(("https://coach.example/", "https://www.bbc.com/")) for href in hrefs), hrefs
+    assert all(href.startswith(("https://coach.example/", "https://www.bbc.com/", "https://findahelpline.com/"))
+               for href in hrefs), hrefs
+    # With no safety page of its own, a copy still points someone who is afraid to help lines worldwide.
+    assert embed.find("a", string="If you are afraid")["href"] == "https://findahelpline.com/"
     credit = embed.select_one("footer.closer-standalone__credit").get_text(" ", strip=True)
     assert credit.startswith("From Sam's coaching notes :") and "open course" not in credit
 
