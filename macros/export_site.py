@@ -38,6 +38,9 @@ from .render.text import plain, removed_markup
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
 _THEME_TITLE = re.compile(r"\A\s*<h1>[^<]*</h1>")  # the heading material adds to content that has none
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
+# What every page needs: the quick exit and the policy's place (Closer's main.html), and Closer's
+# script and stylesheet (which the plugin lists in extra_javascript and extra_css).
+NEEDED = ("data-closer-exit", PLACEHOLDER, f"{ASSETS}/{SCRIPT_NAME}", f"{ASSETS}/{STYLESHEET_NAME}")
 SHELL = "404.html"  # the theme's page for any address: quiz pages the generator did not make go in its frame
 
 
@@ -96,10 +99,12 @@ def check_built_site(site: Path, pages: SitePages) -> list[Problem]:
         elif not _ARTICLE.search(text):
             problems.append(Problem(name, 1, 1, "the page has no <article> holding its content",
                                     "build with the material theme"))
-        elif "data-closer-exit" not in text or PLACEHOLDER not in text:
-            problems.append(Problem(name, 1, 1, "the page lacks Closer's quick exit or the place for its policy",
-                                    "build with Closer's templates: its plugin adds them, or copy the files of "
-                                    "macros/theme/ in Closer's package into the theme's custom_dir"))
+        elif not all(needed in text for needed in NEEDED):
+            problems.append(Problem(name, 1, 1, "the page lacks Closer's quick exit, the place for its policy, or its script "
+                                    "and stylesheet",
+                                    "build with Closer's plugin, or copy the files of macros/theme/ in Closer's "
+                                    "package into the theme's custom_dir and list assets/closer/closer.css and "
+                                    "closer.js in extra_css and extra_javascript"))
     return problems
 
 

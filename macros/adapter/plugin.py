@@ -51,6 +51,11 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         # coach's site gets them by adding the plugin; the course's hero is only where a home.html is.
         theme = config.theme
         theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME))
+        # Every page loads Closer's one stylesheet and one script, whether or not mkdocs.yml names them.
+        for listed, name in ((config.extra_css, f"{ASSETS}/{STYLESHEET_NAME}"),
+                             (config.extra_javascript, f"{ASSETS}/{SCRIPT_NAME}")):
+            if not any(str(entry) == name for entry in listed):
+                listed.append(name)
         self.home_template = any((Path(folder) / "home.html").is_file() for folder in theme.dirs)
         config_file = Path(config.config_file_path)
         text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
