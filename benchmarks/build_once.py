@@ -25,6 +25,7 @@ def main() -> None:
     from mkdocs.config import load_config
 
     from macros.adapter import course_pages, macros_module, plugin
+    from macros.publish import site as publishing
 
     steps: dict[str, float] = {}
 
@@ -38,11 +39,11 @@ def main() -> None:
         return run
 
     plugin.load_catalog = timed("load", plugin.load_catalog)
-    plugin.export_all = timed("exports", plugin.export_all)
-    plugin.write_schema = timed("schema", plugin.write_schema)
-    plugin.apply_policy = timed("policy", plugin.apply_policy)
+    publishing.export_all = timed("exports", publishing.export_all)  # the steps after the pages, shared
+    publishing.write_schema = timed("schema", publishing.write_schema)  # with closer-export
+    publishing.apply_policy = timed("policy", publishing.apply_policy)
     if "--without-quizzes" in sys.argv:
-        course_pages.render_quiz = macros_module.render_quiz = lambda *args, **kwargs: ""
+        course_pages.render_quiz = macros_module.render_quiz = publishing.render_quiz = lambda *args, **kwargs: ""
 
     start, cpu = time.perf_counter(), time.process_time()
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))

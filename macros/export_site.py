@@ -23,13 +23,14 @@ from urllib.parse import urljoin
 
 from .check import check_project, report
 from .engine.catalog import Catalog
-from .engine.lessons import ORDER, Lesson, check_knowledge_check, load_lesson
+from .engine.lessons import ORDER, Lesson, checked_lesson
 from .engine.problems import Problem
 from .engine.site_config import THEME
 from .project import Layout, read_layout
 from .publish.bundle import SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
+from .publish.export import SiteFacts
 from .publish.security import PLACEHOLDER, template_script_hashes
-from .publish.site import SiteFacts, lesson_standalone, publish, use_panel
+from .publish.site import course_page, lesson_standalone, publish, use_panel
 from .publish.site_pages import SitePages, relative_url
 from .publish.urls import ASSETS
 from .render.rendering import render_quiz
@@ -55,12 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     lessons = load_lessons(layout, catalog, problems)
     config = layout.config
     pages = SitePages(layout.docs, layout.nav_titles, {i: plain(q.quiz.title) for i, q in catalog.quizzes.items()})
+    built = read_built(args.site, pages) if not problems else {}
     if not problems:
-        problems += check_built_site(args.site, pages)
+        problems += check_built_site(args.site, built)
     if report(problems, f"{len(catalog.quizzes)} quiz file(s) valid"):
         return 1
     site_url = str(config.get("site_url") or "/").rstrip("/") + "/"
-    export(args.site, layout, catalog, lessons, pages, site_url)
+    export(args.site, layout, catalog, lessons, pages, built, site_url)
     print(f"closer-export: {len(lessons)} lesson(s) and {len(catalog.quizzes)} quiz(zes) published in {args.site}",
           file=sys.stderr)
     return 0
@@ -71,29 +73,28 @@ def load_lessons(layout: Layout, catalog: Catalog, problems: list) -> list[Lesso
     found = {}
     for file in sorted((layout.docs / "lessons").glob("*.md")):
         if file.stem in ORDER:  # check_project names any other file
-            lesson, found_problems = load_lesson(file.read_text(encoding="utf-8"), f"docs/lessons/{file.name}",
-                                                 file.stem, removed_markup)
-            loaded = catalog.quizzes.get(lesson.quiz_id) if lesson else None
-            found_problems += check_knowledge_check(lesson, loaded.quiz if loaded else None) if lesson else []
+            found[file.stem], found_problems = checked_lesson(file.read_text(encoding="utf-8"),
+                                                              f"docs/lessons/{file.name}", file.stem, catalog,
+                                                              removed_markup)
             problems += found_problems
-            found[file.stem] = lesson if not any(not p.warning for p in found_problems) else None
     return [found[slug] for slug in ORDER if found.get(slug)]
 
 
-def built_pages(site: Path, pages: SitePages) -> list[Path]:
-    """The built file of each page of the sources and each quiz page already made, and the theme's 404 page."""
-    files = [site / url / "index.html" for path, url in pages.urls.items()]
-    return [file for path, file in zip(pages.urls, files) if path in pages.sources or file.is_file()] + [site / SHELL]
+def read_built(site: Path, pages: SitePages) -> dict[Path, str | None]:
+    """The text of each page of the sources (None if not built), of each quiz page already made, and of 404.html."""
+    files = {path: site / url / "index.html" for path, url in pages.urls.items()}
+    wanted = [file for path, file in files.items() if path in pages.sources or file.is_file()] + [site / SHELL]
+    return {file: file.read_text(encoding="utf-8") if file.is_file() else None for file in wanted}
 
 
-def check_built_site(site: Path, pages: SitePages) -> list[Problem]:
+def check_built_site(site: Path, built: dict[Path, str | None]) -> list[Problem]:
     """Every page of the sources is built, inside an <article>, with Closer's quick exit and policy."""
     if not site.is_dir():
         return [Problem(str(site), 1, 1, "there is no built site here", "build the pages first, then run "
                         "closer-export on their folder")]
     problems = []
-    for page in built_pages(site, pages):
-        name, text = str(page), page.read_text(encoding="utf-8") if page.is_file() else None
+    for page, text in built.items():
+        name = str(page)
         if text is None:
             problems.append(Problem(name, 1, 1, "this page was not built", "build the pages first, into this folder"))
         elif not _ARTICLE.search(text):
@@ -109,29 +110,27 @@ def check_built_site(site: Path, pages: SitePages) -> list[Problem]:
 
 
 def export(site: Path, layout: Layout, catalog: Catalog, lessons: list[Lesson], pages: SitePages,
-           site_url: str) -> None:
+           built: dict[Path, str], site_url: str) -> None:
     config, course = layout.config, layout.options.get("course_url")
 
-    def course_page(target: str) -> str | None:
-        if pages.site_path(target) is not None:
-            return urljoin(site_url, pages.site_path(target))
-        return urljoin(course.rstrip("/") + "/", target.removesuffix(".md") + "/") if course else None
+    def absolute(target: str) -> str | None:
+        path = pages.site_path(target)
+        return course_page(target, None if path is None else urljoin(site_url, path), course)
 
     hashes = set()  # the inline scripts outside each page's content: the theme's and the project's templates'
-    for page in built_pages(site, pages):
-        text = page.read_text(encoding="utf-8")
+    for text in built.values():
         hashes |= template_script_hashes(text, _ARTICLE.search(text).group(2))
     write_assets(site)
-    write_quiz_pages(site, catalog, pages, site_url, str(config.get("site_name") or ""), course)
+    write_quiz_pages(site, catalog, pages, built[site / SHELL], site_url, str(config.get("site_name") or ""), course)
     rendered, worksheets = [], []
     for lesson in lessons:
         url = f"lessons/{lesson.slug}/"
         link = lambda target, url=url: pages.link(url, posixpath.normpath(posixpath.join("lessons", target)))  # noqa: E731
-        alone, worksheet = lesson_standalone(lesson, built_content(site / url / "index.html"), link)
+        alone, worksheet = lesson_standalone(lesson, built_content(built[site / url / "index.html"]), link)
         rendered.append(alone)
         worksheets.append(worksheet)
     facts = SiteFacts(site_url, str(config.get("site_name") or ""), config["extra"]["quick_exit_url"],
-                      course_page("privacy.md"), course_page("right-for-you.md"), bool(lessons))
+                      absolute("privacy.md"), absolute("right-for-you.md"), bool(lessons))
     publish(site, facts, catalog, lessons, rendered, worksheets, pages, hashes)
 
 
@@ -145,25 +144,24 @@ def write_assets(site: Path) -> None:
         shutil.copyfile(source, folder / source.name)
 
 
-def built_content(page: Path) -> str:
+def built_content(page: str) -> str:
     """A page's content as its generator wrote it into <article>, without the title heading the theme adds."""
-    article = _ARTICLE.search(page.read_text(encoding="utf-8"))
+    article = _ARTICLE.search(page)
     # The theme indents around the content; the content ends its last line, as Markdown's output does here.
     return _THEME_TITLE.sub("", article.group(2)).strip() + "\n"
 
 
-def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, site_url: str, site_name: str,
+def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, shell: str, site_url: str, site_name: str,
                      course: str | None) -> None:
-    """Each quiz's own page the generator did not make: the theme's 404 page, holding the quiz instead."""
-    shell = (site / SHELL).read_text(encoding="utf-8")
+    """Each quiz's own page the generator did not make: the theme's 404 page (shell), holding the quiz instead."""
     for quiz_id, loaded in catalog.quizzes.items():
         target = site / "quizzes" / quiz_id / "index.html"
         if target.exists():
             continue
         url, title = f"quizzes/{quiz_id}/", plain(loaded.quiz.title)
         widget = render_quiz(loaded, level=1, link=lambda t, url=url: pages.link(url, t), link_title=pages.link_title)
-        practice = pages.link(url, "practice.md") if pages.site_path("practice.md") else (
-            urljoin(course.rstrip("/") + "/", "practice/") if course else None)
+        practice = course_page("practice.md", pages.link(url, "practice.md") if pages.site_path("practice.md")
+                               else None, course)
         check = quiz_id if loaded.quiz.kind == "knowledge-check" else None
         panel = use_panel("quizzes", quiz_id, "quiz", title, url, site_url, practice, check, relative_url)
         page = _ARTICLE.sub(lambda m: m.group(1) + widget + "\n" + panel + m.group(3), shell, count=1)

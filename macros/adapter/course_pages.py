@@ -10,7 +10,8 @@ from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
-from ..engine.lessons import ORDER, Lesson, check_knowledge_check, load_lesson, unknown_lesson
+from ..engine.lessons import ORDER, Lesson, checked_lesson, unknown_lesson
+from ..publish.site import course_page as site_course_page
 from ..publish.site import use_panel as site_use_panel
 from ..render.rendering import render_lesson, render_quiz
 from ..render.text import plain, removed_markup
@@ -22,16 +23,11 @@ def site_url(config) -> str:
 
 
 def course_page(build: Build, config, target: str, page=None) -> str | None:
-    """Where one of the course's own pages is, or None on a site that lacks it and names no course.
-
-    On this site if it has the page (relative to page, if given), else on the published course
-    named by the plugin's course_url.
-    """
+    """One of the course's own pages, linked from page (absolute without one), as `publish.site.course_page`."""
+    here = None
     if build.target_file(target) is not None:
-        return build.link(page, target) if page is not None else urljoin(site_url(config), build.site_path(target))
-    if build.course_url:
-        return urljoin(build.course_url.rstrip("/") + "/", target.removesuffix(".md") + "/")
-    return None
+        here = build.link(page, target) if page is not None else urljoin(site_url(config), build.site_path(target))
+    return site_course_page(target, here, build.course_url)
 
 
 def quiz_page_markdown(build: Build, page, config, quiz_id: str) -> str:
@@ -90,14 +86,7 @@ def load_lessons(build: Build, files) -> None:
         if path.stem not in ORDER:
             build.page_problems.append(unknown_lesson(path.stem, where))
             continue
-        lesson, problems = load_lesson(file.content_string, where, path.stem, removed_markup)
+        lesson, problems = checked_lesson(file.content_string, where, path.stem, build.catalog, removed_markup)
         build.page_problems.extend(problems)
-        if lesson is None:
-            continue
-        loaded = build.catalog.quizzes.get(lesson.quiz_id)
-        if loaded is None and lesson.quiz_id in build.catalog.ids:
-            continue  # the quiz file has errors of its own, already reported
-        missing = check_knowledge_check(lesson, loaded.quiz if loaded else None)
-        build.page_problems.extend(missing)
-        if not missing:
+        if lesson is not None:
             build.lessons[file.src_uri] = lesson

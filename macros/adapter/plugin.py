@@ -20,8 +20,9 @@ from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
 from ..engine.site_config import THEME, check_quick_exit, check_site_config
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
+from ..publish.export import SiteFacts
 from ..publish.security import template_script_hashes
-from ..publish.site import SiteFacts, lesson_standalone, publish
+from ..publish.site import lesson_standalone, publish
 from ..publish.urls import ASSETS, oembed_url
 from ..render.content import check_content
 from ..render.text import plain, removed_markup

@@ -13,6 +13,7 @@ import re
 
 from pydantic import Field, ValidationError
 
+from .catalog import Catalog
 from .loading import line_col, load
 from .markup import MarkupCheck, words
 from .problems import Problem, by_closeness
@@ -155,3 +156,14 @@ def unknown_lesson(slug: str, where: str) -> Problem:
     """A file of docs/lessons/ whose name is not one of the course's fixed lesson URLs."""
     return Problem(where, 1, 1, f"'{slug}' is not one of the course's lessons",
                    "lesson URLs are fixed: " + ", ".join(by_closeness(slug, ORDER)[:3]) + " are the closest")
+
+
+def checked_lesson(text: str, file: str, slug: str, catalog: Catalog,
+                   markup: MarkupCheck) -> tuple[Lesson | None, list[Problem]]:
+    """A lesson file with its knowledge check: the lesson (None when it cannot be published) and its problems."""
+    lesson, problems = load_lesson(text, file, slug, markup)
+    loaded = catalog.quizzes.get(lesson.quiz_id) if lesson else None
+    if lesson is None or (loaded is None and lesson.quiz_id in catalog.ids):
+        return None, problems  # a quiz file with errors of its own has them reported already
+    missing = check_knowledge_check(lesson, loaded.quiz if loaded else None)
+    return (None if missing else lesson), problems + missing

@@ -72,14 +72,32 @@ class Worksheet:
         return file_of(worksheet_url(self.lesson.name))
 
 
-def export_all(site: Path, site_url: str, exit_url: str, items: list[Standalone], worksheets: list[Worksheet],
-               policy_placeholder: str | None, help_links: dict) -> str:
-    """Write every embed page, download, SCORM package, oEmbed answer and worksheet; return the downloads' policy.
+# Every copy points someone who is afraid to real help: the safety page, or else the directory of
+# crisis and abuse lines by country that the safety page itself lists first.
+HELP_DIRECTORY = "https://findahelpline.com/"
 
-    help_links: what each copy's footer names: `site_name`, `course` (whether the site is the course),
-    and the absolute `privacy_url` and `help_url`, None where the site has no such page and no
-    published course is named.
-    """
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every published copy says of the site it comes from."""
+
+    site_url: str  # absolute, ending in "/"
+    site_name: str
+    exit_url: str  # where "Leave this page" goes
+    privacy_url: str | None  # absolute; None where neither the site nor a named course has the page
+    help_url: str | None  # where neither has a safety page, copies point to HELP_DIRECTORY
+    course: bool  # the site is the course itself, not a site with only its quizzes
+
+    def footer(self) -> dict:
+        """What a copy's page template says of the site: its address, name, quick exit and help."""
+        return {"site_url": self.site_url, "site_name": self.site_name, "exit_url": self.exit_url,
+                "privacy_url": self.privacy_url, "help_url": self.help_url or HELP_DIRECTORY, "course": self.course}
+
+
+def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets: list[Worksheet],
+               policy_placeholder: str | None) -> str:
+    """Write every embed page, download, SCORM package, oEmbed answer and worksheet; return the downloads' policy."""
+    site_url = facts.site_url
     styles = "\n".join(_asset(site, name) for name in STYLESHEETS)
     script = _asset(site, SCRIPT)
     downloads_policy = standalone_policy(script, styles)
@@ -88,8 +106,8 @@ def export_all(site: Path, site_url: str, exit_url: str, items: list[Standalone]
     for item in items:
         tree = standalone_content(item.content, urljoin(site_url, item.page_url))
         content = tree.body.inner_html
-        common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, site_url=site_url, exit_url=exit_url,
-                      credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title, **help_links)
+        common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, **facts.footer(),
+                      credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title)
         up = "../" * (len(item.embed_path.parts) - 1)
         _write(site / item.embed_path, render_standalone(
             **common, content=content, embed=True, inline=False, csp=policy_placeholder,
@@ -105,15 +123,14 @@ def export_all(site: Path, site_url: str, exit_url: str, items: list[Standalone]
         write_oembed(site, site_url, item)
     write_oembed_sitemaps(site)
     for sheet in worksheets:
-        _write(site / sheet.path, worksheet_page(sheet, site_url, exit_url, policy_placeholder, help_links))
+        _write(site / sheet.path, worksheet_page(sheet, facts, policy_placeholder))
     return downloads_policy
 
 
-def worksheet_page(sheet: Worksheet, site_url: str, exit_url: str, policy_placeholder: str | None,
-                   help_links: dict) -> str:
+def worksheet_page(sheet: Worksheet, facts: SiteFacts, policy_placeholder: str | None) -> str:
     """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
     lesson, exercise = sheet.lesson, sheet.parts.exercise
-    lesson_url = urljoin(site_url, lesson.page_url)
+    lesson_url = urljoin(facts.site_url, lesson.page_url)
 
     def on_paper(fragment: str) -> Markup:  # links absolute, as in the lesson's embed and download
         return Markup(standalone_content(fragment, lesson_url).body.inner_html)
@@ -126,8 +143,8 @@ def worksheet_page(sheet: Worksheet, site_url: str, exit_url: str, policy_placeh
                   "solo": on_paper(text_html(exercise.solo, False, sheet.link))},
         reflection=[on_paper(text_html(prompt, True, sheet.link)) for prompt in sheet.parts.reflection],
         footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
-        embed=False, inline=False, csp=policy_placeholder, site_url=site_url, exit_url=exit_url, credit_url=lesson_url,
-        credit_title=f"the lesson “{lesson.title}”", **help_links,
+        embed=False, inline=False, csp=policy_placeholder, **facts.footer(), credit_url=lesson_url,
+        credit_title=f"the lesson “{lesson.title}”",
         styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
 
 

@@ -6,7 +6,6 @@ another generator's pages plus `closer-export` give the site that MkDocs with th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 from urllib.parse import urljoin
@@ -16,13 +15,9 @@ from ..engine.lessons import Lesson
 from ..render.rendering import render_quiz, render_use_panel
 from ..render.text import plain
 from .assets import minify_assets
-from .export import Standalone, Worksheet, export_all, write_gift, write_schema
+from .export import SiteFacts, Standalone, Worksheet, export_all, write_gift, write_schema
 from .security import PLACEHOLDER, apply_policy
 from .urls import HOST_SCRIPT, download_url, embed_url, gift_url, scorm_url, worksheet_url
-
-# Every copy points someone who is afraid to real help: the safety page, or else the directory of
-# crisis and abuse lines by country that the safety page itself lists first.
-HELP_DIRECTORY = "https://findahelpline.com/"
 
 
 class Links(Protocol):
@@ -33,16 +28,15 @@ class Links(Protocol):
     def link_title(self, target: str) -> str: ...
 
 
-@dataclass(frozen=True)
-class SiteFacts:
-    """What every published copy says of the site it comes from."""
+def course_page(target: str, here: str | None, course_url: str | None) -> str | None:
+    """A link to one of the course's own pages (`practice.md`), or None, and the link is left out.
 
-    site_url: str  # absolute, ending in "/"
-    site_name: str
-    exit_url: str  # where "Leave this page" goes
-    privacy_url: str | None  # absolute; None where neither the site nor a named course has the page
-    help_url: str | None  # where neither has a safety page, copies point to a worldwide directory of help lines
-    course: bool  # the site is the course itself, not a site with only its quizzes
+    here is the site's own link when it has the page; else the page of the published course at
+    course_url, when one is named.
+    """
+    if here is not None:
+        return here
+    return urljoin(course_url.rstrip("/") + "/", target.removesuffix(".md") + "/") if course_url else None
 
 
 def lesson_standalone(lesson: Lesson, content: str, link: Callable[[str], str]) -> tuple[Standalone, Worksheet]:
@@ -91,10 +85,7 @@ def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson
     if not serving:
         minify_assets(site)
     items = rendered + [quiz_standalone(loaded, lessons, links) for loaded in catalog.quizzes.values()]
-    footer = {"privacy_url": facts.privacy_url, "help_url": facts.help_url or HELP_DIRECTORY,
-              "site_name": facts.site_name, "course": facts.course}
-    downloads_policy = export_all(site, facts.site_url, facts.exit_url, items, worksheets,
-                                  None if serving else PLACEHOLDER, footer)
+    downloads_policy = export_all(site, facts, items, worksheets, None if serving else PLACEHOLDER)
     write_schema(site, facts.site_url)
     for loaded in catalog.quizzes.values():
         if loaded.quiz.kind == "knowledge-check":

@@ -14,6 +14,7 @@ import re
 import yaml
 
 from ..engine.lessons import ORDER
+from ..engine.pages import split_front_matter
 from ..render.text import plain
 
 _HEADING = re.compile(r"^# +(.+?) *#*$", re.M)
@@ -76,15 +77,12 @@ class SitePages:
 
 def _source_title(path: str, text: str) -> str | None:
     """A page's own title: its front matter's (a lesson's as plain text), else its first `# ` heading."""
-    meta, body = {}, text
-    if text.startswith("---"):
-        head, _, body = text[3:].partition("\n---")
-        try:
-            loaded = yaml.safe_load(head)
-        except yaml.YAMLError:
-            loaded = None
-        meta = loaded if isinstance(loaded, dict) else {}
-    title = meta.get("title")
+    head, body = split_front_matter(text)
+    try:
+        meta = yaml.safe_load(head) if head else None  # checked, and located, by closer-check already
+    except yaml.YAMLError:
+        meta = None
+    title = meta.get("title") if isinstance(meta, dict) else None
     if isinstance(title, str):
         lesson = PurePosixPath(path).parent.as_posix() == "lessons" and PurePosixPath(path).stem in ORDER
         return plain(title) if lesson else title
