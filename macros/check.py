@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from .engine.catalog import Catalog, load_catalog
 from .engine.lessons import ORDER, check_nav_order, unknown_lesson
-from .engine.pages import body_line, check_body, check_front_matter, split_front_matter
+from .engine.loading import line_col
+from .engine.pages import body_line, check_body, check_front_matter, has_markers, split_front_matter
 from .engine.problems import Problem
 from .engine.site_config import check_docs_file, check_quick_exit, check_site_config, where
 from .project import Layout, read_layout
@@ -68,7 +69,11 @@ def check_settings(layout: Layout) -> list[Problem]:
     theme = theme if isinstance(theme, dict) else {"name": theme}
     custom = layout.root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    return (check_quick_exit(extra.get("quick_exit_url"), layout.config_text, name)
+    # mkdocs-macros renders a page's title as a template: a nav title may hold none (the build refuses it too).
+    titles = [Problem(name, *line_col(layout.config_text, max(0, layout.config_text.find(title))),
+                      f"template marker in the nav's title for {path}", "write the title as plain text")
+              for path, title in layout.nav_titles.items() if has_markers(title)]
+    return (titles + check_quick_exit(extra.get("quick_exit_url"), layout.config_text, name)
             + check_site_config(theme.get("name"), theme.get("font"), custom, config.get("use_directory_urls", True)
                                 is not False, layout.options.get("course_url"), layout.config_text, name))
 

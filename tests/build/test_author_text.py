@@ -128,8 +128,11 @@ def test_content_takes_only_the_markup_the_course_uses(project_copy):
     result = run_mkdocs_build(project_copy, project_copy / "site")
     output = result.stdout + result.stderr
     assert_failed_with(result, expected[0], project_copy)
+    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
+                             capture_output=True, text=True)  # the command that runs before another generator
     for line in expected:
         assert line in output, line
+        assert line in checked.stdout, line
 
 
 def test_the_quick_exit_must_be_an_https_address(project_copy):

@@ -130,3 +130,26 @@ def test_settings_that_would_break_every_page_stop_the_build_and_the_check_where
     checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
                              capture_output=True, text=True)
     assert checked.returncode == 1 and any(located in row and expected in row for row in checked.stdout.splitlines())
+
+
+def test_hostile_nav_titles_stay_text_in_exported_pages_and_template_code_in_them_is_refused(tmp_path):
+    project = shutil.copytree(FIXTURES / "coach-site", tmp_path / "coach")
+    shutil.copytree(ROOT / "macros", project / "macros")
+    pages_only(project)
+    # A self-assessment recommends pages by their titles: here, the page whose nav title is hostile.
+    sample = (ROOT / "quizzes" / "sample-self-assessment.yml").read_text()
+    (project / "quizzes" / "check-in.yml").write_text(sample.replace("samples.md", "index.md")
+                                                      .replace("(right-for-you.md)", "(index.md)"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + 'nav:\n  - "<img src=x onerror=alert(1)>": index.md\n')
+    site = project / "site"
+    assert run_mkdocs_build(project, site).returncode == 0
+    shutil.rmtree(site / "quizzes")
+    assert closer_export(project, site).returncode == 0
+    made = BeautifulSoup((site / "quizzes" / "check-in" / "index.html").read_text(), "html.parser")
+    titles = [a.get_text() for a in made.select(".closer-quiz__recommend a")]
+    assert "<img src=x onerror=alert(1)>" in titles and not made.select("article img")  # the title stays text
+    config.write_text(config.read_text().replace("onerror=alert(1)>", "onerror=alert(1)>{{ 7*7 }}"))
+    result = closer_export(project, site)
+    line = len(config.read_text().splitlines())
+    assert_failed_with(result, f"mkdocs.yml:{line}:6: template marker in the nav's title for index.md", project)
