@@ -163,7 +163,7 @@ def test_refused_storage_in_a_frame_works_without_saving_and_says_so(open_host, 
     inner = frame_of(page, 0).element_handle().content_frame()
     inner.locator("[data-quiz][data-ready]").wait_for(state="attached")
     widget = inner.locator("[data-quiz]")
-    take_quiz(widget, "knowledge-check")
+    take_quiz(widget, "knowledge-check", settle=lambda: fits(page, 0))
     assert "not letting the site keep your answers" in widget.locator(".closer-quiz__storage").inner_text()
     assert widget.locator(".closer-quiz__summary").inner_text() != ""
     assert errors == []
@@ -178,7 +178,7 @@ def test_axe_finds_nothing_inside_the_embeds(open_host, palette, chunk):
         inner = frame_of(page, 0).element_handle().content_frame()
         assert axe_violations(inner) == [], f"{path} before answering"
         widget = inner.locator("[data-quiz]")
-        take_quiz(widget, widget.get_attribute("data-quiz-kind"))
+        take_quiz(widget, widget.get_attribute("data-quiz-kind"), settle=lambda: fits(page, 0))
         assert axe_violations(inner) == [], f"{path} with feedback or results"
         assert errors == []
         page.context.close()

@@ -101,10 +101,12 @@ def axe_violations(page, scope: str = "document") -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
-def take_quiz(widget, kind: str) -> None:
+def take_quiz(widget, kind: str, settle=lambda: None) -> None:
     """Answer everything and show the outcome: every Check pressed, or results submitted.
 
     A self-assessment's safety questions are answered too, all "Disagree": a calm screen.
+    `settle` runs after each Check: in an embed, the host resizes the frame a moment after its
+    content grows, and a click aimed before that would land where the next question used to be.
     """
     if kind == "self-assessment":
         for item in widget.locator(".closer-quiz__item, .closer-quiz__screen-item").all():
@@ -115,6 +117,7 @@ def take_quiz(widget, kind: str) -> None:
         for question in widget.locator(".closer-quiz__question").all():
             question.locator("input").first.check()
             question.get_by_role("button", name="Check").click()
+            settle()
 
 
 def answer_by_clicking(widget, answers, items: str = ".closer-quiz__item") -> None:
