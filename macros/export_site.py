@@ -163,7 +163,8 @@ def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, shell: str,
         practice = course_page("practice.md", pages.link(url, "practice.md") if pages.site_path("practice.md")
                                else None, course)
         check = quiz_id if loaded.quiz.kind == "knowledge-check" else None
-        panel = use_panel("quizzes", quiz_id, "quiz", title, url, site_url, practice, check, relative_url)
+        panel = use_panel("quizzes", quiz_id, "quiz", title, url, site_url, site_name, practice, check,
+                          relative_url)
         page = _ARTICLE.sub(lambda m: m.group(1) + widget + "\n" + panel + m.group(3), shell, count=1)
         page = _TITLE.sub(lambda m: f"<title>{html.escape(f'{title} - {site_name}', quote=False)}</title>", page,
                           count=1)

@@ -72,7 +72,7 @@ def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title
         check = next((lesson.quiz_id for lesson in build.lessons.values() if lesson.slug == name), None)
     else:
         check = name if build.catalog.quizzes[name].quiz.kind == "knowledge-check" else None
-    return site_use_panel(kind, name, noun, title, page.file.url, site_url(config),
+    return site_use_panel(kind, name, noun, title, page.file.url, site_url(config), config.site_name,
                           course_page(build, config, "practice.md", page), check, get_relative_url)
 
 

@@ -120,7 +120,7 @@ def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets
         path = site / item.scorm_path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(package(f"closer-{item.kind}-{item.name}", item.title, launch_page))
-        write_oembed(site, site_url, item)
+        write_oembed(site, facts, item)
     write_oembed_sitemaps(site)
     for sheet in worksheets:
         _write(site / sheet.path, worksheet_page(sheet, facts, policy_placeholder))
@@ -142,7 +142,7 @@ def worksheet_page(sheet: Worksheet, facts: SiteFacts, policy_placeholder: str |
                   "steps": [on_paper(text_html(step, True, sheet.link)) for step in exercise.steps],
                   "solo": on_paper(text_html(exercise.solo, False, sheet.link))},
         reflection=[on_paper(text_html(prompt, True, sheet.link)) for prompt in sheet.parts.reflection],
-        footer_css=css_string(f"Closer · {lesson.title}\n{lesson_url}"),
+        footer_css=css_string(f"{facts.site_name} · {lesson.title}\n{lesson_url}"),
         embed=False, inline=False, csp=policy_placeholder, **facts.footer(), credit_url=lesson_url,
         credit_title=f"the lesson “{lesson.title}”",
         styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
@@ -153,17 +153,18 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() or c in " .,:/-·" else f"\\{ord(c):x} " for c in text) + '"'
 
 
-def write_oembed(site: Path, site_url: str, item: Standalone) -> None:
+def write_oembed(site: Path, facts: SiteFacts, item: Standalone) -> None:
     """The oEmbed answer for a lesson's or quiz's page: a frame of its embed, and nothing to run.
 
     Blogs and editors that read it (WordPress among them) show the frame; WordPress sizes it from
     the embed's own height messages (components/embed-frame).
     """
-    src = urljoin(site_url, embed_url(item.kind, item.name))
-    frame = (f'<iframe src="{html.escape(src)}" title="{html.escape(item.title)} (Closer)" width="{OEMBED_WIDTH}" '
+    src = urljoin(facts.site_url, embed_url(item.kind, item.name))
+    title = f"{item.title} ({facts.site_name})"
+    frame = (f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="{OEMBED_WIDTH}" '
              f'height="{OEMBED_HEIGHT}" style="width:100%;border:0" loading="lazy"></iframe>')
-    answer = {"version": "1.0", "type": "rich", "title": item.title, "provider_name": "Closer",
-              "provider_url": site_url, "html": frame, "width": OEMBED_WIDTH, "height": OEMBED_HEIGHT}
+    answer = {"version": "1.0", "type": "rich", "title": item.title, "provider_name": facts.site_name,
+              "provider_url": facts.site_url, "html": frame, "width": OEMBED_WIDTH, "height": OEMBED_HEIGHT}
     _write(site / oembed_url(item.kind, item.name), json.dumps(answer, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -179,9 +180,9 @@ def write_oembed_sitemaps(site: Path) -> None:
         _write(site / PurePosixPath(oembed_url(kind, "x")).parent / "sitemap.xml", EMPTY_SITEMAP)
 
 
-def write_gift(site: Path, loaded, link) -> None:
+def write_gift(site: Path, loaded, site_name: str, link) -> None:
     """A knowledge check's questions as GIFT for Moodle; link(target) is a page's absolute URL."""
-    _write(site / gift_url(loaded.id), gift_of(loaded.quiz, loaded.id, lambda source, inline: text_html(
+    _write(site / gift_url(loaded.id), gift_of(loaded.quiz, loaded.id, site_name, lambda source, inline: text_html(
         source, inline, link)))
 
 

@@ -23,8 +23,8 @@ def escape(text: str) -> str:
     return SPECIAL.sub(r"\\\1", text)
 
 
-def gift_of(quiz: KnowledgeCheck, quiz_id: str, html: Callable[[str, bool], str]) -> str:
-    """The whole check as GIFT; html(source, inline) is a text's sanitized HTML with absolute links."""
+def gift_of(quiz: KnowledgeCheck, quiz_id: str, site_name: str, html: Callable[[str, bool], str]) -> str:
+    """The whole check as GIFT, filed under the site's name; html(source, inline) is a text's sanitized HTML with absolute links."""
     def text(source: str | None, inline: bool = True) -> str:
         if not source:
             return ""
@@ -36,9 +36,11 @@ def gift_of(quiz: KnowledgeCheck, quiz_id: str, html: Callable[[str, bool], str]
         return f"#{text(source)}" if source else ""
 
     title = " ".join(plain(quiz.title).split())  # a new line would start a live GIFT line
-    lines = [f"// {title}: a knowledge check from Closer, version {quiz.version}.",
+    # Comment and category lines end at a line break, and "/" nests categories: the name has neither.
+    site = " ".join(site_name.replace("/", " ").split()) or "Closer"
+    lines = [f"// {title}: a knowledge check from {site}, version {quiz.version}.",
              "// Import it in Moodle: Question bank > Import > GIFT format.",
-             "", f"$CATEGORY: $course$/Closer/{quiz_id}", ""]
+             "", f"$CATEGORY: $course$/{site}/{quiz_id}", ""]
     for number, question in enumerate(quiz.questions, 1):
         head = f"::{escape(title)} {number}::[html]{text(question.prompt)}"
         general = f"####{text(question.explanation, False)}" if question.explanation else ""

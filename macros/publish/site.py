@@ -60,8 +60,8 @@ def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links) -> 
     return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, f"“{title}”", loaded.quiz.kind)
 
 
-def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_url: str, practice_url: str | None,
-              check: str | None, relative: Callable[[str, str], str]) -> str:
+def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_url: str, site_name: str,
+              practice_url: str | None, check: str | None, relative: Callable[[str, str], str]) -> str:
     """The "use this in your material" panel of a lesson's or quiz's page at page_url.
 
     check: the knowledge check whose questions Moodle can import; relative(url, from_url) links a page.
@@ -69,7 +69,7 @@ def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_u
     def here(url: str) -> str:
         return relative(url, page_url)
     return render_use_panel(
-        noun=noun, name=name, title=title, embed_src=site_url + embed_url(kind, name), host_script=site_url + HOST_SCRIPT,
+        noun=noun, name=name, title=title, site_name=site_name, embed_src=site_url + embed_url(kind, name), host_script=site_url + HOST_SCRIPT,
         embed_url=here(embed_url(kind, name)), download_url=here(download_url(kind, name)), practice_url=practice_url,
         worksheet_url=here(worksheet_url(name)) if kind == "lessons" else None, scorm_url=here(scorm_url(kind, name)),
         gift_url=here(gift_url(check)) if check else None)
@@ -89,6 +89,6 @@ def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson
     write_schema(site, facts.site_url)
     for loaded in catalog.quizzes.values():
         if loaded.quiz.kind == "knowledge-check":
-            write_gift(site, loaded, lambda target: urljoin(facts.site_url, links.site_path(target) or ""))
+            write_gift(site, loaded, facts.site_name, lambda target: urljoin(facts.site_url, links.site_path(target) or ""))
     if not serving:
         apply_policy(site, script_hashes, downloads_policy)

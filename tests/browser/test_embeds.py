@@ -204,6 +204,7 @@ def test_site_pages_refuse_another_site_s_frame_and_offer_to_open_on_their_own(b
                 continue
             notice = frame.locator(".closer-framed")
             notice.wait_for()
+            assert notice.inner_text().startswith("This page is from Closer. It is not shown inside another site's frame.")
             link = notice.get_by_role("link", name="Open it on its own")
             assert link.get_attribute("href") == served_site + path and link.get_attribute("target") == "_blank"
             visible = frame.evaluate("""() => Array.from(document.body.querySelectorAll('*'))

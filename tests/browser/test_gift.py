@@ -79,17 +79,22 @@ def test_every_sign_gift_gives_a_meaning_survives_in_every_kind_of_text(parse):
 
     def html(source, inline=True):
         return text_html(source, inline, lambda target: target)
-    parsed = parse(gift_of(loaded.quiz, loaded.id, html))
+    parsed = parse(gift_of(loaded.quiz, loaded.id, "Closer", html))
     assert [q["title"] for q in parsed] == [f"Signs: ~ = # {{ }} : \\ and more {n}" for n in (1, 2, 3)]
     expect_same(parsed, loaded.quiz, html)
 
 
-def test_a_title_over_several_lines_cannot_start_a_gift_line_of_its_own(parse):
+@pytest.mark.parametrize(("site_name", "category"), [
+    ("Closer", "Closer"),
+    ("Sam's notes/week 1\n::Injected::Sky? {=blue ~green}\n$CATEGORY: elsewhere",  # a coach's site, named badly
+     "Sam's notes week 1 ::Injected::Sky? {=blue ~green} $CATEGORY: elsewhere")])
+def test_a_title_or_site_name_over_several_lines_cannot_start_a_gift_line_of_its_own(parse, site_name, category):
     source = ('kind: knowledge-check\ntitle: "Trust\\n::Injected::Sky? {=blue ~green}\\n$CATEGORY: elsewhere"\n'
               "questions:\n  - {type: true-false, prompt: Is it?, answer: true}\n")
     loaded, problems = quiz_from_text(source.encode(), "quizzes/title-lines.yml")
     assert problems == [] and "\n" in loaded.quiz.title
-    gift = gift_of(loaded.quiz, loaded.id, lambda text, inline: text_html(text, inline, lambda target: target))
+    gift = gift_of(loaded.quiz, loaded.id, site_name, lambda text, inline: text_html(text, inline, lambda target: target))
     parsed = parse(gift)
     assert len(parsed) == 1 and parsed[0]["type"] == "TF"
-    assert [line for line in gift.splitlines() if line.startswith("$CATEGORY")] == ["$CATEGORY: $course$/Closer/title-lines"]
+    # The questions are filed under the site they come from, in one category (no "/" to nest one).
+    assert [line for line in gift.splitlines() if line.startswith("$CATEGORY")] == [f"$CATEGORY: $course$/{category}/title-lines"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 import re
 import shutil
@@ -83,6 +84,16 @@ def test_a_coach_s_own_site_with_only_quizzes_builds_strict(installed, tmp_path)
     assert embed.find("a", string="If you are afraid")["href"] == "https://findahelpline.com/"
     credit = embed.select_one("footer.closer-standalone__credit").get_text(" ", strip=True)
     assert credit.startswith("From Sam's coaching notes :") and "open course" not in credit
+    # What the coach hands on names the coach's site, not the course the quizzes came from.
+    name = "Sam's coaching notes"
+    snippet = BeautifulSoup(panel.select_one("textarea").get_text(), "html.parser")
+    assert snippet.iframe["title"] == f"What a boundary is ({name})"
+    assert embed.title.get_text() == f"What a boundary is · {name}"
+    oembed = json.loads((site / "oembed" / "quizzes" / "first-session.json").read_text())
+    assert oembed["provider_name"] == name and f'title="What a boundary is ({name})"' in oembed["html"].replace("&#x27;", "'")
+    gift = (site / "downloads" / "gift" / "first-session.txt").read_text()
+    assert f"$CATEGORY: $course$/{name}/first-session" in gift.splitlines() and "Closer" not in gift
+    assert home.select_one('meta[name="closer-frame-guard"]')["content"] == name  # "This page is from …" when framed
 
 
 def test_a_coach_s_site_can_point_at_the_published_course_for_help(installed, tmp_path):

@@ -41,7 +41,7 @@ EXAMPLES = {  # component -> example -> its HTML
     },
     "use-panel": {
         "lesson-with-worksheet": lambda: render_use_panel(
-            noun="lesson", name="trust", title="Trust & you", embed_src="https://example.org/embed/lessons/trust/",
+            noun="lesson", name="trust", title="Trust & you", site_name="Closer", embed_src="https://example.org/embed/lessons/trust/",
             host_script="https://example.org/assets/closer/embed.js", embed_url="../../embed/lessons/trust/",
             download_url="../../downloads/lessons/trust.html", practice_url="../../practice/",
             worksheet_url="../../worksheets/trust/", scorm_url="../../downloads/scorm/lessons/trust.zip",

@@ -12,10 +12,11 @@ function framedByAnotherSite() {
   }
 }
 
-function showOnlyTheFrameNotice() {
+// The meta tag's content is the site's name: the course's, or a coach's own site's.
+function showOnlyTheFrameNotice(siteName) {
   Array.prototype.forEach.call(document.body.children, function (child) { child.style.display = "none"; });
   var notice = element("p", "closer-framed",
-    "This page is from Closer, an open course on emotional intimacy. It is not shown inside another site. ");
+    "This page is from " + (siteName || "another site") + ". It is not shown inside another site's frame. ");
   var link = element("a", "", "Open it on its own");
   link.href = window.location.href;
   link.target = "_blank";
@@ -25,9 +26,11 @@ function showOnlyTheFrameNotice() {
   document.documentElement.style.visibility = "";
 }
 
-if (document.querySelector('meta[name="closer-frame-guard"]') && framedByAnotherSite()) {
+var frameGuard = document.querySelector('meta[name="closer-frame-guard"]');
+if (frameGuard && framedByAnotherSite()) {
   document.documentElement.setAttribute("data-closer-framed", "");
   document.documentElement.style.visibility = "hidden";  // nothing of the page shows meanwhile
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showOnlyTheFrameNotice);
-  else showOnlyTheFrameNotice();
+  var showNotice = function () { showOnlyTheFrameNotice(frameGuard.content); };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showNotice);
+  else showNotice();
 }
