@@ -120,8 +120,10 @@ def export(site: Path, layout: Layout, catalog: Catalog, lessons: list[Lesson], 
     hashes = set()  # the inline scripts outside each page's content: the theme's and the project's templates'
     for text in built.values():
         hashes |= template_script_hashes(text, _ARTICLE.search(text).group(2))
+    facts = SiteFacts(site_url, str(config.get("site_name") or ""), config["extra"]["quick_exit_url"],
+                      absolute("privacy.md"), absolute("right-for-you.md"), bool(lessons))
     write_assets(site)
-    write_quiz_pages(site, catalog, pages, built[site / SHELL], site_url, str(config.get("site_name") or ""), course)
+    write_quiz_pages(site, catalog, pages, built[site / SHELL], facts, course)
     rendered, worksheets = [], []
     for lesson in lessons:
         url = f"lessons/{lesson.slug}/"
@@ -129,8 +131,6 @@ def export(site: Path, layout: Layout, catalog: Catalog, lessons: list[Lesson], 
         alone, worksheet = lesson_standalone(lesson, built_content(built[site / url / "index.html"]), link)
         rendered.append(alone)
         worksheets.append(worksheet)
-    facts = SiteFacts(site_url, str(config.get("site_name") or ""), config["extra"]["quick_exit_url"],
-                      absolute("privacy.md"), absolute("right-for-you.md"), bool(lessons))
     publish(site, facts, catalog, lessons, rendered, worksheets, pages, hashes)
 
 
@@ -151,7 +151,7 @@ def built_content(page: str) -> str:
     return _THEME_TITLE.sub("", article.group(2)).strip() + "\n"
 
 
-def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, shell: str, site_url: str, site_name: str,
+def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, shell: str, facts: SiteFacts,
                      course: str | None) -> None:
     """Each quiz's own page the generator did not make: the theme's 404 page (shell), holding the quiz instead."""
     for quiz_id, loaded in catalog.quizzes.items():
@@ -163,10 +163,10 @@ def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, shell: str,
         practice = course_page("practice.md", pages.link(url, "practice.md") if pages.site_path("practice.md")
                                else None, course)
         check = quiz_id if loaded.quiz.kind == "knowledge-check" else None
-        panel = use_panel("quizzes", quiz_id, "quiz", title, url, site_url, site_name, practice, check,
+        panel = use_panel("quizzes", quiz_id, "quiz", title, url, facts.site_url, facts.site_name, practice, check,
                           relative_url)
         page = _ARTICLE.sub(lambda m: m.group(1) + widget + "\n" + panel + m.group(3), shell, count=1)
-        page = _TITLE.sub(lambda m: f"<title>{html.escape(f'{title} - {site_name}', quote=False)}</title>", page,
+        page = _TITLE.sub(lambda m: f"<title>{html.escape(f'{title} - {facts.site_name}', quote=False)}</title>", page,
                           count=1)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
 from ..engine.lessons import ORDER, LessonParts
-from ..render.rendering import render_standalone, render_worksheet, text_html
+from ..render.rendering import frame_title, render_standalone, render_worksheet, text_html
 from ..render.text import to_html
 from .bundle import SCRIPT_NAME as SCRIPT
 from .bundle import STYLESHEET_NAME
@@ -160,8 +160,7 @@ def write_oembed(site: Path, facts: SiteFacts, item: Standalone) -> None:
     the embed's own height messages (components/embed-frame).
     """
     src = urljoin(facts.site_url, embed_url(item.kind, item.name))
-    title = f"{item.title} ({facts.site_name})"
-    frame = (f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="{OEMBED_WIDTH}" '
+    frame = (f'<iframe src="{html.escape(src)}" title="{html.escape(frame_title(item.title, facts.site_name))}" width="{OEMBED_WIDTH}" '
              f'height="{OEMBED_HEIGHT}" style="width:100%;border:0" loading="lazy"></iframe>')
     answer = {"version": "1.0", "type": "rich", "title": item.title, "provider_name": facts.site_name,
               "provider_url": facts.site_url, "html": frame, "width": OEMBED_WIDTH, "height": OEMBED_HEIGHT}

@@ -69,7 +69,8 @@ def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_u
     def here(url: str) -> str:
         return relative(url, page_url)
     return render_use_panel(
-        noun=noun, name=name, title=title, site_name=site_name, embed_src=site_url + embed_url(kind, name), host_script=site_url + HOST_SCRIPT,
+        noun=noun, name=name, title=title, site_name=site_name, embed_src=site_url + embed_url(kind, name),
+        host_script=site_url + HOST_SCRIPT,
         embed_url=here(embed_url(kind, name)), download_url=here(download_url(kind, name)), practice_url=practice_url,
         worksheet_url=here(worksheet_url(name)) if kind == "lessons" else None, scorm_url=here(scorm_url(kind, name)),
         gift_url=here(gift_url(check)) if check else None)

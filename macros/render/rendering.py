@@ -97,11 +97,16 @@ def markdown_literal(text: str) -> Markup:
                           for ch in text))
 
 
+def frame_title(title: str, site_name: str) -> str:
+    """An embed's frame title, for screen readers: what it shows, and the site it comes from."""
+    return f"{title} ({site_name})"
+
+
 def render_use_panel(*, noun: str, name: str, title: str, site_name: str, embed_src: str, host_script: str,
                      embed_url: str, download_url: str, practice_url: str, worksheet_url: str | None,
                      scorm_url: str, gift_url: str | None) -> str:
     """The "Use this in your material" panel, with the iframe code a coach pastes (its title names the site)."""
-    snippet = (f'<iframe src="{escape(embed_src)}" title="{escape(title)} ({escape(site_name)})" '
+    snippet = (f'<iframe src="{escape(embed_src)}" title="{escape(frame_title(title, site_name))}" '
                f'style="width:100%;border:0" height="640" loading="lazy"></iframe>\n'
                f'<script src="{escape(host_script)}" defer></script>')
     return _env.get_template("use-panel.html").render(
