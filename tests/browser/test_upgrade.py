@@ -2,7 +2,9 @@
 
 The site as it was is a snapshot of the last build whose fingerprints came from rendered HTML
 (tests/data/legacy-5fdcdfb/README.md says how it was made). Both are served from one origin in
-turn, as a host would publish the new build over the old, in one browser profile.
+turn, as a host would publish the new build over the old, in one browser profile. Every quiz
+kind is covered, and today's answers are looked for both where the reader saved them (the
+embed) and on the quiz's own page of the site.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ pytestmark = pytest.mark.browser
 LEGACY = ROOT / "tests" / "data" / "legacy-5fdcdfb"
 CATALOG = project_quizzes()
 CHECK, SCALE = "sample-knowledge-check", "sample-self-assessment"
+# The sample check's questions in order: single, multiple, true-false. The reader's choices cover
+# a wrong single answer, two options of a multiple question, and "false".
+CHOICES = [[1], [0, 1], [1]]
+SCALE_ANSWERS = [4, 2, None, 5, 1, 3]  # one skipped: a null in the saved answers
 
 
 def stored(page, quiz_id: str) -> dict:
@@ -26,8 +32,55 @@ def stored(page, quiz_id: str) -> dict:
     return json.loads(page.evaluate(f"() => localStorage.getItem('closer:{quiz_id}:v{version}')"))
 
 
-def test_answers_saved_on_the_old_site_come_back_on_the_new_one(browser, built_site):
-    assert CATALOG.quizzes[CHECK].fingerprint != previous_fingerprint(CATALOG.quizzes[CHECK])  # a real change
+def answer_check(page) -> None:
+    for question, picked in zip(page.locator(".closer-quiz__question").all(), CHOICES):
+        for index in picked:
+            question.locator("input").nth(index).check()
+        question.get_by_role("button", name="Check").click()
+
+
+def assert_check_restored(page) -> None:
+    questions = page.locator(".closer-quiz__question")
+    for q, picked in enumerate(CHOICES):
+        inputs = questions.nth(q).locator("input")
+        assert [inputs.nth(i).is_checked() for i in range(inputs.count())] == \
+            [i in picked for i in range(inputs.count())], f"question {q + 1} lost its answer"
+        assert questions.nth(q).locator(".closer-quiz__verdict").inner_text() in ("✓ Right.", "✗ Not quite.")
+    assert page.locator(".closer-quiz__summary").inner_text().startswith("You got ")
+
+
+def answer_scale(page) -> None:
+    for item, value in zip(page.locator(".closer-quiz__item").all(), SCALE_ANSWERS):
+        if value is not None:
+            item.locator(f'input[value="{value}"]').check()
+    page.get_by_role("button", name="Show my results").click()
+
+
+def assert_scale_restored(page) -> None:
+    items = page.locator(".closer-quiz__item")
+    for i, value in enumerate(SCALE_ANSWERS):
+        checked = items.nth(i).locator("input:checked")
+        assert checked.count() == (0 if value is None else 1), f"statement {i + 1}"
+        if value is not None:
+            assert checked.get_attribute("value") == str(value), f"statement {i + 1} lost its answer"
+    assert page.locator("[data-dimension='overall']").is_visible()  # results were open: still open
+
+
+KINDS = {
+    "knowledge-check": (CHECK, answer_check, assert_check_restored),
+    "self-assessment": (SCALE, answer_scale, assert_scale_restored),
+}
+
+
+def test_every_quiz_kind_is_covered():
+    kinds = {loaded.quiz.kind for loaded in CATALOG.quizzes.values()}
+    assert kinds <= set(KINDS), f"kinds with no upgrade test: {kinds - set(KINDS)}"
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("where", ["/embed/quizzes/{}/", "/quizzes/{}/"])
+def test_answers_saved_on_the_old_site_come_back_on_the_new_one(browser, built_site, kind, where):
+    quiz_id, answer, assert_restored = KINDS[kind]
     origin = f"http://127.0.0.1:{free_port()}"
     context = browser.new_context(service_workers="block")
     context.route("**/*", lambda route: route.continue_())  # routing turns the HTTP cache off: each site as served
@@ -35,28 +88,36 @@ def test_answers_saved_on_the_old_site_come_back_on_the_new_one(browser, built_s
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     with serving(LEGACY, origin):
+        page.goto(f"{origin}/embed/quizzes/{quiz_id}/")
+        answer(page)
+        saved = stored(page, quiz_id)
+        assert saved["fingerprint"] == previous_fingerprint(CATALOG.quizzes[quiz_id])
+    with serving(built_site, origin):
+        page.goto(origin + where.format(quiz_id))
+        assert_restored(page)
+        assert stored(page, quiz_id)["answers"] == saved["answers"]  # nothing was set aside
+        page.reload()
+        assert_restored(page)
+    context.close()
+    assert errors == []
+
+
+def test_the_next_answer_saves_under_todays_fingerprint(browser, built_site):
+    assert CATALOG.quizzes[CHECK].fingerprint != previous_fingerprint(CATALOG.quizzes[CHECK])  # a real change
+    origin = f"http://127.0.0.1:{free_port()}"
+    context = browser.new_context(service_workers="block")
+    context.route("**/*", lambda route: route.continue_())
+    page = context.new_page()
+    with serving(LEGACY, origin):
         page.goto(f"{origin}/embed/quizzes/{CHECK}/")
         first = page.locator(".closer-quiz__question").first
         first.locator("input").nth(1).check()
         first.get_by_role("button", name="Check").click()
-        page.goto(f"{origin}/embed/quizzes/{SCALE}/")
-        for item in page.locator(".closer-quiz__item").all():
-            item.locator("input").nth(3).check()
-        page.get_by_role("button", name="Show my results").click()
-        assert stored(page, CHECK)["fingerprint"] == previous_fingerprint(CATALOG.quizzes[CHECK])
     with serving(built_site, origin):
         page.goto(f"{origin}/embed/quizzes/{CHECK}/")
-        first = page.locator(".closer-quiz__question").first
-        assert first.locator("input").nth(1).is_checked()
-        assert first.locator(".closer-quiz__verdict").inner_text() == "✗ Not quite."
         second = page.locator(".closer-quiz__question").nth(1)
         second.locator("input").first.check()
         second.get_by_role("button", name="Check").click()
-        state = stored(page, CHECK)  # the next answer saves under today's fingerprint
-        assert state["fingerprint"] == CATALOG.quizzes[CHECK].fingerprint and state["answers"][0] == [1]
-        page.goto(f"{origin}/embed/quizzes/{SCALE}/")
-        items = page.locator(".closer-quiz__item")
-        assert all(items.nth(i).locator("input").nth(3).is_checked() for i in range(items.count()))
-        assert page.locator("[data-dimension='overall']").is_visible()  # results were open: still open
+        state = stored(page, CHECK)
+        assert state["fingerprint"] == CATALOG.quizzes[CHECK].fingerprint and state["answers"][:2] == [[1], [0]]
     context.close()
-    assert errors == []
