@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from tests.support.browser import take_quiz
+
 pytestmark = pytest.mark.browser
 LESSON = "trust"
 JOURNAL = f"closer:journal:{LESSON}"
@@ -58,42 +60,70 @@ def write_file(tmp_path, name: str, content) -> str:
     return str(path)
 
 
-def test_a_backup_carries_every_closer_key_to_another_browser(open_site, served_site, tmp_path):
+def test_a_backup_carries_answers_history_notes_and_progress_to_another_browser(open_site, served_site, tmp_path):
     page, _, errors = open_site(f"/lessons/{LESSON}/")
     page.locator('textarea[data-journal-prompt="0"]').fill(NOTE)
     page.get_by_role("button", name="Mark this lesson as done").click()
+    page.goto(f"{served_site}/quizzes/sample-self-assessment/")
+    take_quiz(page.locator("[data-quiz]"), "self-assessment")
+    page.locator("[data-closer-history-toggle]").check()
     page.evaluate("localStorage.setItem('someone-else', 'not ours')")
     page.goto(f"{served_site}/privacy/")
     with page.expect_download() as download:
         page.locator('[data-closer-backup="export"]').click()
     backup = json.loads(open(download.value.path()).read())
     assert set(backup) == {"closer-backup", "exportedAt", "items"} and backup["closer-backup"] == 1
-    assert backup["items"] == {k: v for k, v in stored(page).items() if k.startswith("closer:")}
-    assert JOURNAL in backup["items"] and "closer:progress" in backup["items"] and "someone-else" not in backup["items"]
+    kept = stored(page)
+    assert set(backup["items"]) == {JOURNAL, "closer:progress", "closer:sample-self-assessment:v1",
+                                    "closer:sample-self-assessment:history"}
+    assert all(backup["items"][key] == kept[key] for key in backup["items"])
     other, _, other_errors = open_site("/privacy/")  # a fresh browser context: another device
     other.locator('[data-closer-backup="import"]').set_input_files(write_file(tmp_path, "backup.json", backup))
-    other.locator(".closer-privacy__status", has_text="Restored").wait_for()
+    other.locator(".closer-privacy__status", has_text="Restored 4 items").wait_for()
     assert {k: v for k, v in stored(other).items() if k.startswith("closer:")} == backup["items"]
     other.goto(f"{served_site}/lessons/{LESSON}/")
     assert other.locator('textarea[data-journal-prompt="0"]').input_value() == NOTE
     assert errors == [] and other_errors == []
 
 
+def backup_of(items: dict) -> dict:
+    return {"closer-backup": 1, "exportedAt": "2026-12-01T10:00:00Z", "items": items}
+
+
 @pytest.mark.parametrize("content, says", [
     ("not json at all", "could not be read"),
     ({"closer-backup": 2, "exportedAt": "2026-12-01T10:00:00Z", "items": {}}, "is not a Closer backup"),
-    ({"closer-backup": 1, "exportedAt": "2026-12-01T10:00:00Z", "items": {"closer:progress": "[]", "token": "x"}},
-     "holds something that is not Closer's"),
-    ({"closer-backup": 1, "exportedAt": "2026-12-01T10:00:00Z", "items": {"closer:progress": ["trust"]}},
-     "holds something that is not Closer's"),
+    (backup_of({"closer:progress": ["trust"]}), "is not a Closer backup"),
+    (backup_of({"closer:progress": "[]", "token": "x"}), "\u201ctoken\u201d, which a backup never restores"),
+    # A backup never changes the reader's choice not to keep answers, nor plants keys of its own.
+    (backup_of({"closer:progress": "[]", "closer:keep-answers": "no"}), "\u201ccloser:keep-answers\u201d"),
+    (backup_of({"closer:probe": "1"}), "\u201ccloser:probe\u201d"),
+    (backup_of({"closer:trust:v1:extra": "{}"}), "\u201ccloser:trust:v1:extra\u201d"),
+    (backup_of({"closer:Trust:v1": "{}"}), "\u201ccloser:Trust:v1\u201d"),
+    (backup_of({"closer:trust:v0": "{}"}), "\u201ccloser:trust:v0\u201d"),
+    (backup_of({"closer:journal:trust": "x" * (256 * 1024 + 1)}), "larger than Closer ever keeps (closer:journal:trust)"),
+    (backup_of({f"closer:junk-{n}:v1": "{}" for n in range(100_000)}), "more items than Closer ever keeps"),
 ])
 def test_a_malformed_or_foreign_file_is_refused_and_nothing_is_written(open_site, tmp_path, content, says):
     page, _, errors = open_site("/privacy/")
+    page.evaluate("localStorage.setItem('closer:progress', '[\"trust\"]')")
     before = stored(page)
     page.locator('[data-closer-backup="import"]').set_input_files(write_file(tmp_path, "file.json", content))
     page.locator(".closer-privacy__status", has_text=says).wait_for()
     assert "Nothing was changed" in page.locator(".closer-privacy__status").inner_text()
     assert stored(page) == before
+    assert not page.get_by_label("Don't keep my answers on this device").is_checked()
+    assert errors == []
+
+
+def test_a_backup_at_the_largest_size_a_widget_keeps_is_restored(open_site, tmp_path):
+    page, _, errors = open_site("/privacy/")
+    note = json.dumps({"savedAt": "2026-12-01T10:00:00Z", "notes": {"0": "x"}})
+    value = note[:-3] + " " * (256 * 1024 - len(note)) + note[-3:]
+    page.locator('[data-closer-backup="import"]').set_input_files(write_file(
+        tmp_path, "full.json", backup_of({JOURNAL: value, "closer:sample-self-assessment:v9999": "{}"})))
+    page.locator(".closer-privacy__status", has_text="Restored 2 items").wait_for()
+    assert stored(page)[JOURNAL] == value
     assert errors == []
 
 

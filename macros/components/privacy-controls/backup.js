@@ -1,15 +1,21 @@
-/* Backup on the privacy page: every closer: key to a file the reader downloads, and such a file
-   read back on another device. A file of another shape, or holding any key that is not
-   Closer's, is refused with a message; a file that cannot be written in full is rolled back, so
-   nothing is ever half-written. */
+/* Backup on the privacy page: the reader's answers, history, journal and progress to a file the
+   reader downloads, and such a file read back on another device. Only those keys travel: a file
+   of another shape, holding any other key (the "don't keep" choice among them: a backup never
+   changes it), a value larger than any widget keeps, or more items than a device could hold, is
+   refused whole with a message; a file that cannot be written in full is rolled back, so nothing
+   is ever half-written. */
 
 var BACKUP_FILE_MAX = 5 * 1024 * 1024;
+var BACKUP_ITEMS_MAX = 1000;  // a device holds a few keys per quiz and lesson: far fewer than this
+
+// closer:<id>:v<n>, closer:<id>:history, closer:journal:<slug>, closer:progress (QUIZ_FORMAT).
+var RESTORABLE = /^closer:(?:[a-z0-9-]+:(?:v[1-9][0-9]{0,3}|history)|journal:[a-z0-9-]+|progress)$/;
 
 function closerKeys(store) {
   var keys = [];
   for (var i = 0; i < store.length; i++) {
     var key = store.key(i);
-    if (key && key.indexOf(PREFIX) === 0 && key !== PREFIX + "probe") keys.push(key);
+    if (key && RESTORABLE.test(key)) keys.push(key);
   }
   return keys;
 }
@@ -40,10 +46,22 @@ function backupItems(text) {
       !backup.items || typeof backup.items !== "object" || Array.isArray(backup.items)) {
     return "This file is not a Closer backup. Nothing was changed.";
   }
-  var keys = Object.keys(backup.items);
-  var foreign = keys.filter(function (key) { return key.indexOf(PREFIX) !== 0 || typeof backup.items[key] !== "string"; });
-  if (foreign.length) return "This file holds something that is not Closer's, so it was not restored. Nothing was changed.";
-  return backup.items;
+  return refusal(backup.items) || backup.items;
+}
+
+// Why a backup's items may not be restored, or "" when every one may.
+function refusal(items) {
+  var keys = Object.keys(items);
+  if (keys.length > BACKUP_ITEMS_MAX) return "This file holds more items than Closer ever keeps, so it was not restored. Nothing was changed.";
+  if (keys.some(function (key) { return typeof items[key] !== "string"; })) return "This file is not a Closer backup. Nothing was changed.";
+  var other = keys.filter(function (key) { return !RESTORABLE.test(key); })[0];
+  if (other !== undefined) {
+    return "This file holds \u201c" + other.slice(0, 60) + "\u201d, which a backup never restores (only answers, history, notes and progress), so the file was not restored. Nothing was changed.";
+  }
+  // The journal's bound: the largest value any widget keeps (256 KiB).
+  var large = keys.filter(function (key) { return items[key].length > JOURNAL_STORED_MAX; })[0];
+  if (large !== undefined) return "This file holds a value larger than Closer ever keeps (" + large + "), so it was not restored. Nothing was changed.";
+  return "";
 }
 
 // Writes every item or, if the browser refuses one, puts back what was there: all or nothing.
