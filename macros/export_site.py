@@ -19,7 +19,6 @@ import posixpath
 import re
 import shutil
 import sys
-from urllib.parse import urljoin
 
 from .check import check_project, report
 from .engine.catalog import Catalog
@@ -30,7 +29,7 @@ from .project import Layout, read_layout
 from .publish.bundle import SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from .publish.export import SiteFacts
 from .publish.security import PLACEHOLDER, template_script_hashes
-from .publish.site import course_page, lesson_standalone, publish, use_panel
+from .publish.site import course_page, lesson_standalone, page_address, publish, use_panel
 from .publish.site_pages import SitePages, relative_url
 from .publish.urls import ASSETS
 from .render.rendering import render_quiz
@@ -114,8 +113,7 @@ def export(site: Path, layout: Layout, catalog: Catalog, lessons: list[Lesson], 
     config, course = layout.config, layout.options.get("course_url")
 
     def absolute(target: str) -> str | None:
-        path = pages.site_path(target)
-        return course_page(target, None if path is None else urljoin(site_url, path), course)
+        return course_page(target, page_address(pages, site_url, target), course)
 
     hashes = set()  # the inline scripts outside each page's content: the theme's and the project's templates'
     for text in built.values():

@@ -6,12 +6,12 @@ import html
 from pathlib import PurePosixPath
 import posixpath
 from typing import Callable
-from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
 from ..engine.lessons import ORDER, Lesson, checked_lesson, unknown_lesson
 from ..publish.site import course_page as site_course_page
+from ..publish.site import page_address
 from ..publish.site import use_panel as site_use_panel
 from ..render.rendering import render_lesson, render_quiz
 from ..render.text import plain, removed_markup
@@ -26,7 +26,7 @@ def course_page(build: Build, config, target: str, page=None) -> str | None:
     """One of the course's own pages, linked from page (absolute without one), as `publish.site.course_page`."""
     here = None
     if build.target_file(target) is not None:
-        here = build.link(page, target) if page is not None else urljoin(site_url(config), build.site_path(target))
+        here = build.link(page, target) if page is not None else page_address(build, site_url(config), target)
     return site_course_page(target, here, build.course_url)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -23,7 +22,7 @@ from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_sc
 from ..publish.export import SiteFacts
 from ..publish.security import template_script_hashes
 from ..publish.site import lesson_standalone, publish
-from ..publish.urls import ASSETS, oembed_url
+from ..publish.urls import ASSETS, absolute_url, oembed_url
 from ..render.content import check_content
 from ..render.text import plain, removed_markup
 from .build import Build, page_file
@@ -139,13 +138,13 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             page.closer_own_title = True
         quiz_id = self.build.quiz_pages.get(page.file.src_uri)
         if quiz_id is not None:
-            page.closer_oembed = urljoin(site_url(config), oembed_url("quizzes", quiz_id))
+            page.closer_oembed = absolute_url(site_url(config), oembed_url("quizzes", quiz_id))
             page.closer_own_title = True  # the widget's heading is the page's h1
             return quiz_page_markdown(self.build, page, config, quiz_id)
         lesson = self.build.lessons.get(page.file.src_uri)
         if lesson is None:
             return markdown
-        page.closer_oembed = urljoin(site_url(config), oembed_url("lessons", lesson.slug))
+        page.closer_oembed = absolute_url(site_url(config), oembed_url("lessons", lesson.slug))
         page.title = html.escape(plain(lesson.parts.title), quote=False)
         page.meta["description"] = plain(lesson.parts.description)
         return lesson_markdown(self.build, lesson, markdown, page, config)

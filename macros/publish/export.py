@@ -9,7 +9,7 @@ import json
 import mimetypes
 from pathlib import Path, PurePosixPath
 from typing import Callable
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
@@ -23,7 +23,7 @@ from .gift import gift_of
 from .json_schema import quiz_json_schema
 from .scorm import package, scorm_script
 from .security import standalone_policy
-from .urls import ASSETS, download_url, embed_url, file_of, gift_url, oembed_url, scorm_url, worksheet_url
+from .urls import ASSETS, absolute_url, download_url, embed_url, file_of, gift_url, oembed_url, scorm_url, worksheet_url
 
 STYLESHEETS = ("standalone.css", STYLESHEET_NAME)
 WORKSHEET_STYLESHEETS = ("standalone.css", STYLESHEET_NAME, "worksheet.css")  # the bundle styles the quick exit
@@ -34,7 +34,7 @@ OEMBED_WIDTH, OEMBED_HEIGHT = 600, 640  # what a consumer reserves before the em
 
 @dataclass(frozen=True)
 class Standalone:
-    """One lesson or quiz to publish on its own; content's links are relative to page_url."""
+    """One lesson or quiz to publish on its own; content's links are written for its page at page_url."""
 
     kind: str  # "lessons" or "quizzes": the URL folder
     name: str  # the lesson's slug or the quiz's id
@@ -104,10 +104,10 @@ def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets
     launch_script = script + ";" + scorm_script()  # a SCORM launch page is the download that also reports
     launch_policy = standalone_policy(launch_script, styles)
     for item in items:
-        tree = standalone_content(item.content, urljoin(site_url, item.page_url))
+        tree = standalone_content(item.content, site_url, item.page_url)
         content = tree.body.inner_html
         common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, **facts.footer(),
-                      credit_url=urljoin(site_url, item.credit_url), credit_title=item.credit_title)
+                      credit_url=absolute_url(site_url, item.credit_url), credit_title=item.credit_title)
         up = "../" * (len(item.embed_path.parts) - 1)
         _write(site / item.embed_path, render_standalone(
             **common, content=content, embed=True, inline=False, csp=policy_placeholder,
@@ -130,10 +130,10 @@ def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets
 def worksheet_page(sheet: Worksheet, facts: SiteFacts, policy_placeholder: str | None) -> str:
     """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
     lesson, exercise = sheet.lesson, sheet.parts.exercise
-    lesson_url = urljoin(facts.site_url, lesson.page_url)
+    lesson_url = absolute_url(facts.site_url, lesson.page_url)
 
     def on_paper(fragment: str) -> Markup:  # links absolute, as in the lesson's embed and download
-        return Markup(standalone_content(fragment, lesson_url).body.inner_html)
+        return Markup(standalone_content(fragment, facts.site_url, lesson.page_url).body.inner_html)
 
     up = "../" * (len(sheet.path.parts) - 1)
     return render_worksheet(
@@ -159,7 +159,7 @@ def write_oembed(site: Path, facts: SiteFacts, item: Standalone) -> None:
     Blogs and editors that read it (WordPress among them) show the frame; WordPress sizes it from
     the embed's own height messages (components/embed-frame).
     """
-    src = urljoin(facts.site_url, embed_url(item.kind, item.name))
+    src = absolute_url(facts.site_url, embed_url(item.kind, item.name))
     frame = (f'<iframe src="{html.escape(src)}" title="{html.escape(frame_title(item.title, facts.site_name))}" width="{OEMBED_WIDTH}" '
              f'height="{OEMBED_HEIGHT}" style="width:100%;border:0" loading="lazy"></iframe>')
     answer = {"version": "1.0", "type": "rich", "title": item.title, "provider_name": facts.site_name,
@@ -187,12 +187,12 @@ def write_gift(site: Path, loaded, site_name: str, link) -> None:
 
 def write_schema(site: Path, site_url: str) -> None:
     """Publish the quiz files' JSON Schema for editors, at the URL it names as its $id."""
-    url = urljoin(site_url, SCHEMA_PATH)
+    url = absolute_url(site_url, SCHEMA_PATH)
     _write(site / SCHEMA_PATH, json.dumps(quiz_json_schema(url), indent=2, ensure_ascii=False) + "\n")
 
 
-def standalone_content(html: str, base_url: str) -> LexborHTMLParser:
-    """The content without site-only parts, its links absolute and opening outside the frame.
+def standalone_content(html: str, site_url: str, page_url: str) -> LexborHTMLParser:
+    """The content of the page at page_url without site-only parts, its links absolute and opening outside the frame.
 
     Parsed with lexbor (selectolax), a browser's HTML parser in C: the content of every lesson and
     quiz is parsed once per build, and a pure-Python parser made that most of the exports' time.
@@ -204,11 +204,11 @@ def standalone_content(html: str, base_url: str) -> LexborHTMLParser:
         href = link.attrs["href"] or ""
         if href.startswith("#"):
             continue  # stays on the page
-        link.attrs["href"] = urljoin(base_url, href)
+        link.attrs["href"] = absolute_url(site_url, href, page_url)
         link.attrs["target"] = "_blank"
         link.attrs["rel"] = "noopener"
     for image in tree.css("img[src]"):
-        image.attrs["src"] = urljoin(base_url, image.attrs["src"] or "")
+        image.attrs["src"] = absolute_url(site_url, image.attrs["src"] or "", page_url)
     return tree
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable, Protocol
-from urllib.parse import urljoin
 
 from ..engine.catalog import Catalog, LoadedQuiz
 from ..engine.lessons import Lesson
@@ -17,7 +16,7 @@ from ..render.text import plain
 from .assets import minify_assets
 from .export import SiteFacts, Standalone, Worksheet, export_all, write_gift, write_schema
 from .security import PLACEHOLDER, apply_policy
-from .urls import HOST_SCRIPT, download_url, embed_url, gift_url, scorm_url, worksheet_url
+from .urls import HOST_SCRIPT, absolute_url, download_url, embed_url, gift_url, scorm_url, worksheet_url
 
 
 class Links(Protocol):
@@ -28,6 +27,12 @@ class Links(Protocol):
     def link_title(self, target: str) -> str: ...
 
 
+def page_address(links: Links, site_url: str, target: str) -> str | None:
+    """The absolute address of a docs-relative page path (`lessons/trust.md#start`), or None if the site lacks it."""
+    path = links.site_path(target)
+    return None if path is None else absolute_url(site_url, path)
+
+
 def course_page(target: str, here: str | None, course_url: str | None) -> str | None:
     """A link to one of the course's own pages (`practice.md`), or None, and the link is left out.
 
@@ -36,7 +41,7 @@ def course_page(target: str, here: str | None, course_url: str | None) -> str | 
     """
     if here is not None:
         return here
-    return urljoin(course_url.rstrip("/") + "/", target.removesuffix(".md") + "/") if course_url else None
+    return absolute_url(course_url.rstrip("/") + "/", target.removesuffix(".md") + "/") if course_url else None
 
 
 def lesson_standalone(lesson: Lesson, content: str, link: Callable[[str], str]) -> tuple[Standalone, Worksheet]:
@@ -47,11 +52,11 @@ def lesson_standalone(lesson: Lesson, content: str, link: Callable[[str], str]) 
     return alone, Worksheet(alone, lesson.number, lesson.parts, link)
 
 
-def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links) -> Standalone:
-    """A quiz on its own, crediting its lesson when it is a lesson's knowledge check."""
+def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links, site_url: str) -> Standalone:
+    """A quiz on its own, its links absolute, crediting its lesson when it is a lesson's knowledge check."""
     page_url = f"quizzes/{loaded.id}/"
-    html_ = render_quiz(loaded, level=1, link=lambda target: links.site_path(target) or page_url,
-                        link_title=links.link_title)
+    html_ = render_quiz(loaded, level=1, link=lambda target: page_address(links, site_url, target)
+                        or absolute_url(site_url, page_url), link_title=links.link_title)
     title = plain(loaded.quiz.title)
     lesson = next((lesson for lesson in lessons if lesson.quiz_id == loaded.id), None)
     if lesson is not None:
@@ -69,8 +74,8 @@ def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_u
     def here(url: str) -> str:
         return relative(url, page_url)
     return render_use_panel(
-        noun=noun, name=name, title=title, site_name=site_name, embed_src=site_url + embed_url(kind, name),
-        host_script=site_url + HOST_SCRIPT,
+        noun=noun, name=name, title=title, site_name=site_name, embed_src=absolute_url(site_url, embed_url(kind, name)),
+        host_script=absolute_url(site_url, HOST_SCRIPT),
         embed_url=here(embed_url(kind, name)), download_url=here(download_url(kind, name)), practice_url=practice_url,
         worksheet_url=here(worksheet_url(name)) if kind == "lessons" else None, scorm_url=here(scorm_url(kind, name)),
         gift_url=here(gift_url(check)) if check else None)
@@ -85,11 +90,12 @@ def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson
     """
     if not serving:
         minify_assets(site)
-    items = rendered + [quiz_standalone(loaded, lessons, links) for loaded in catalog.quizzes.values()]
+    items = rendered + [quiz_standalone(loaded, lessons, links, facts.site_url) for loaded in catalog.quizzes.values()]
     downloads_policy = export_all(site, facts, items, worksheets, None if serving else PLACEHOLDER)
     write_schema(site, facts.site_url)
     for loaded in catalog.quizzes.values():
         if loaded.quiz.kind == "knowledge-check":
-            write_gift(site, loaded, facts.site_name, lambda target: urljoin(facts.site_url, links.site_path(target) or ""))
+            write_gift(site, loaded, facts.site_name,
+                       lambda target: page_address(links, facts.site_url, target) or facts.site_url)
     if not serving:
         apply_policy(site, script_hashes, downloads_policy)

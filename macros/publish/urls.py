@@ -7,6 +7,7 @@ is that folder's index.html.
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from urllib.parse import urljoin
 
 EMBED, DOWNLOADS, WORKSHEETS, OEMBED = "embed", "downloads", "worksheets", "oembed"  # top folders of the built site
 ASSETS = PurePosixPath("assets/closer")  # the project's own scripts and stylesheets
@@ -41,6 +42,15 @@ def oembed_url(kind: str, name: str) -> str:
 def worksheet_url(slug: str) -> str:
     """A lesson's printable worksheet."""
     return f"{WORKSHEETS}/{slug}/"
+
+
+def absolute_url(site_url: str, url: str, page_url: str = "") -> str:
+    """A link's absolute address: url as written on the page at page_url, or site-relative with no page.
+
+    The one rule for every copy read away from the site (embeds, downloads, packages, worksheets,
+    GIFT, oEmbed): a site-relative URL resolved against a page's own address leads nowhere.
+    """
+    return urljoin(urljoin(site_url, page_url), url)
 
 
 def file_of(url: str) -> PurePosixPath:

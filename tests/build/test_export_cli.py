@@ -14,6 +14,7 @@ import pytest
 
 from tests.support import FIXTURES, ROOT, run_mkdocs_build
 from tests.support.checks import assert_failed_with
+from tests.support.links import broken_links, handed_on
 
 # As a site made by another generator would be exported: MkDocs and its theme cannot even be imported.
 NO_GENERATOR = ("import sys, runpy; sys.modules.update(dict.fromkeys(['mkdocs', 'mkdocs_macros', 'material'])); "
@@ -46,6 +47,7 @@ def test_the_pages_plus_closer_export_are_the_site_the_plugin_builds(built_site,
     assert not (site / "embed").exists() and not (site / "_headers").exists()  # the pages alone
     exported = closer_export(project_copy, site, site_origin + "/")
     assert exported.returncode == 0, exported.stdout + exported.stderr
+    assert broken_links(site, site_origin, handed_on(site))[1] == []  # closer-export points links as the plugin does
     assert site_files(site) == site_files(built_site)
     assert [name for name in site_files(site) if (site / name).read_bytes() != (built_site / name).read_bytes()] == []
 

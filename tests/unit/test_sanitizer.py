@@ -121,7 +121,7 @@ def test_an_image_path_with_an_encoded_nul_is_refused_and_never_read(tmp_path):
     _, notes = renderer.render("![A picture](picture%00.png)", inline=False)
     assert notes == ["link with control characters on <img>"]
     # The export step meets such a path only if something let it through: a missing picture, no traceback.
-    content = standalone_content('<p><img src="picture%00.png" alt="A picture"></p>', "http://site/")
+    content = standalone_content('<p><img src="picture%00.png" alt="A picture"></p>', "http://site/", "")
     assert inline_images(content, tmp_path, "http://site/") == "<p>A picture</p>"
 
 
