@@ -11,10 +11,12 @@
   var kind = parts[0], lessonCheck = parts[1];
 
   // ADL's search: this window and up to seven parents, then the opener's (and the top's opener).
+  // Only a real connection counts: a browser also names any element with id "API" window.API.
   function search(win) {
     for (var tries = 0; win && tries <= 7; tries++) {
       try {
-        if (win.API) return win.API;
+        var found = win.API;
+        if (found && typeof found.LMSInitialize === "function") return found;
       } catch (error) { /* a parent from another origin: look further up */ }
       if (win.parent === win) return null;
       win = win.parent;

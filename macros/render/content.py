@@ -27,6 +27,13 @@ CLASSES = re.compile(r"headerlink|md-button|md-button--primary|admonition|admoni
                      r"note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote")
 # Ids may not shadow the theme's (`__config`, `__search`…) or the widgets' (`closer-…`).
 ID = re.compile(r"(?!closer-)[A-Za-z0-9][A-Za-z0-9_-]*")
+# A browser also names each element with an id on `window`, where scripts look for what they did not
+# make: an id below would stand in for it. The site's own scripts read on window only the window's
+# own properties (which an id cannot hide) or names no id here may take (`document$`, `__md_…`).
+RESERVED_IDS = {
+    "API": "learning platforms name their SCORM 1.2 connection so",
+    "API_1484_11": "learning platforms name their SCORM 2004 connection so",
+}
 FIX = ("write Markdown, or only the HTML the course uses (see 'Pages and lessons' in the authoring guide); "
        "scripts, styles, frames, forms, handlers and data- attributes are never allowed")
 
@@ -42,8 +49,8 @@ _HIDDEN_WHAT = {"\x00": ("a NUL character is not allowed in a page", r"\x00"),
                 "<?": ("an HTML processing instruction is not allowed in a page", r"<\?")}
 
 
-def _refusals(html: str, placeholder: re.Pattern) -> list[tuple[str, str]]:
-    """(what is wrong, text to find in the source) for each thing the allow-list refuses, in page order.
+def _refusals(html: str, placeholder: re.Pattern) -> list[tuple[str, str] | tuple[str, str, str]]:
+    """(what is wrong, text to find in the source[, how to fix]) for each thing refused, in page order.
 
     lexbor parses the fragment as a browser parses a page's body, so what is checked is what a
     browser would build.
@@ -74,6 +81,10 @@ def _element_refusals(tag: str, attrs: dict, placeholder: re.Pattern) -> list[tu
             found.append((f"class '{value}' on <{tag}> is not allowed in a page", _word(value)))
         elif name == "id" and not ID.fullmatch(value):
             found.append((f"id '{value}' is not allowed in a page", _word(value)))
+        elif name == "id" and value in RESERVED_IDS:
+            found.append((f"id '{value}' is reserved: {RESERVED_IDS[value]}, and a package of the page would find "
+                          "this element instead and never tell the platform it was done", _id(value),
+                          f"give the heading or element another id, such as '{value.lower()}'"))
         elif name in ("href", "src") and url_problem(tag, value):
             found.append((url_problem(tag, value) + " is not allowed in a page", re.escape(value[:20])))
     return found
@@ -84,13 +95,18 @@ def _word(text: str) -> str:
     return rf"(?<![\w</-]){re.escape(text)}(?![\w-])"
 
 
+def _id(value: str) -> str:
+    """A pattern for where the source gives an element this id, in an attribute list or an id attribute, as written."""
+    return rf"(?-i:(?:\{{:?[^}}\n]*#|\bid\s*=\s*[\"']?)(?P<at>{re.escape(value)}))(?![\w-])"
+
+
 def check_content(html: str, source: str, path: str, placeholder: re.Pattern) -> list[Problem]:
     """Every refusal in a page's rendered content, located where its source shows it."""
     seen: dict[str, int] = {}  # the nth refusal of a pattern is the nth place the source shows it
     problems = set()
-    for what, pattern in _refusals(html, placeholder):
+    for what, pattern, *fix in _refusals(html, placeholder):
         nth = seen[pattern] = seen.get(pattern, -1) + 1
-        problems.add(Problem(path, *_locate(source, pattern, nth), what, FIX))
+        problems.add(Problem(path, *_locate(source, pattern, nth), what, fix[0] if fix else FIX))
     return sorted(problems)
 
 
@@ -99,4 +115,5 @@ def _locate(source: str, pattern: str, nth: int) -> tuple[int, int]:
     matches = list(re.finditer(pattern, source, re.I)) if pattern else []
     if not matches:
         return 1, 1
-    return line_col(source, matches[min(nth, len(matches) - 1)].start())
+    match = matches[min(nth, len(matches) - 1)]
+    return line_col(source, match.start("at") if "at" in match.re.groupindex else match.start())

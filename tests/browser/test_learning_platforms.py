@@ -36,11 +36,11 @@ def platform(browser, built_site, tmp_path):
     contexts = []
     port = free_port()
     with serving(tmp_path, f"http://127.0.0.1:{port}") as origin:
-        def open_(package: str):
+        def open_(package: str, wrapper: str = WRAPPER):
             with zipfile.ZipFile(built_site / "downloads" / "scorm" / package) as archive:
                 archive.extractall(tmp_path / "package")
             (tmp_path / "index.html").write_text(PLATFORM)
-            (tmp_path / "wrapper.html").write_text(WRAPPER)
+            (tmp_path / "wrapper.html").write_text(wrapper)
             context = browser.new_context(service_workers="block")
             contexts.append(context)
             page = context.new_page()
@@ -96,6 +96,16 @@ def test_a_lesson_completes_when_the_reader_says_they_have_finished_it(platform)
     launch, page, errors = platform("lessons/trust.zip")
     launch.get_by_role("button", name="I have finished this lesson").click()
     assert launch.get_by_role("status").filter(has_text="Marked as finished").count() == 1
+    assert calls_after_leaving(page) == [["LMSInitialize", ""], ["LMSSetValue", "cmi.core.lesson_status", "completed"],
+                                         ["LMSCommit", ""], ["LMSFinish", ""]]
+    assert errors == []
+
+
+def test_an_element_named_api_between_the_package_and_the_platform_is_passed_over(platform):
+    # A browser names an element with id "API" window.API: the wrapper's heading must not pass for the platform.
+    launch, page, errors = platform("lessons/trust.zip", WRAPPER.replace("<body>", '<body><h2 id="API">Notes</h2>'))
+    assert page.frame_locator("#wrapper").locator("#API").count() == 1
+    launch.get_by_role("button", name="I have finished this lesson").click()
     assert calls_after_leaving(page) == [["LMSInitialize", ""], ["LMSSetValue", "cmi.core.lesson_status", "completed"],
                                          ["LMSCommit", ""], ["LMSFinish", ""]]
     assert errors == []

@@ -135,6 +135,25 @@ def test_content_takes_only_the_markup_the_course_uses(project_copy):
         assert line in checked.stdout, line
 
 
+def test_an_id_a_learning_platform_looks_up_on_the_page_stops_the_build_where_it_is_written(project_copy):
+    lesson = project_copy / "docs" / "lessons" / "trust.md"
+    text = lesson.read_text()
+    # On a package's launch page, window.API would be this heading, and the platform never hears "completed".
+    lesson.write_text(text + "\nWe talk about the API of trust.\n\n## Notes {: #API }\n\n<p id=\"API_1484_11\">More.</p>\n")
+    lines = len(lesson.read_text().splitlines())
+    expected = [f"docs/lessons/trust.md:{lines - 2}:14: id 'API' is reserved: learning platforms name their SCORM 1.2 "
+                "connection so, and a package of the page would find this element instead and never tell the platform "
+                "it was done; give the heading or element another id, such as 'api'",
+                f"docs/lessons/trust.md:{lines}:8: id 'API_1484_11' is reserved: learning platforms name their "
+                "SCORM 2004 connection so"]
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert_failed_with(result, expected[0], project_copy)
+    assert expected[1] in result.stdout + result.stderr
+    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 1 and all(line in checked.stdout for line in expected), checked.stdout
+
+
 def test_the_quick_exit_must_be_an_https_address(project_copy):
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text().replace("quick_exit_url: https://www.bbc.com/weather",
