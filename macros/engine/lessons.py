@@ -17,7 +17,7 @@ from .catalog import Catalog
 from .loading import line_col, load
 from .markup import MarkupCheck, words
 from .problems import Problem, by_closeness
-from .schema import BlockText, Identifier, InlineText, Integer, Strict
+from .schema import BlockText, Identifier, InlineText, Strict, whole
 from .validation import located
 
 # The learning order; these URLs are fixed (coaches and recommendations link to them).
@@ -29,11 +29,12 @@ ORDER = [
 ]
 WORDS_PER_MINUTE = 200
 QUESTIONS = (3, 5)
+Minutes = whole(1, 180)
 
 
 class Exercise(Strict):
     title: InlineText
-    minutes: Integer = Field(ge=1, le=180)
+    minutes: Minutes
     steps: list[InlineText] = Field(min_length=2)
     solo: BlockText
 

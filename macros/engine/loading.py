@@ -1,10 +1,11 @@
 """YAML bytes -> plain data (dicts, lists, Scalar strings) and the line/column of every node.
 
 Built from PyYAML's parse events rather than its constructor, so that scalars keep their
-text exactly as written, duplicate keys are caught, and anchors, aliases and tags are refused
-before anything could expand them. The events come from libyaml (PyYAML's C parser) when it is
-installed, some thirty times faster than a pure-Python parser; types are resolved here, by
-YAML 1.2's core rules (`Scalar.kind`), never by the parser.
+text exactly as written, duplicate keys are caught, anchors, aliases and tags are refused
+before anything could expand them, and nesting past MAX_DEPTH before the builder recurses into
+it. The events come from libyaml (PyYAML's C parser) when it is installed, some thirty times
+faster than a pure-Python parser; types are resolved here, by YAML 1.2's core rules
+(`Scalar.kind`), never by the parser.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from yaml import events as ev
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.reader import ReaderError
 
+from .characters import FIX, escape_of, name, refused_in
 from .problems import Problem
 
 MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32  # levels of lists and mappings; a quiz needs 6, a lesson's front matter 3
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser only: nothing is constructed
 _CORE_TAGS = "tag:yaml.org,2002:"  # what the parser makes of a '!!' tag
 
@@ -85,7 +88,7 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """Bytes -> text, refusing empty, oversized and non-UTF-8 files and tabs."""
+    """Bytes -> text, refusing empty, oversized and non-UTF-8 files, tabs and invisible characters."""
     if len(raw) > MAX_BYTES:
         return None, [Problem(path, 1, 1, f"file is {len(raw)} bytes, over the {MAX_BYTES} byte limit",
                               "split it into smaller quizzes")]
@@ -100,13 +103,25 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if not text.strip():
         return None, [Problem(path, 1, 1, "file is empty", "start it with 'kind: knowledge-check' or "
                               "'kind: self-assessment'")]
-    problems = []
-    for match in re.finditer(r"\t", text):
-        line, col = line_col(text, match.start())
-        if not problems or problems[-1].line != line:
+    problems = _characters(text, path)
+    return (None if problems else text), problems
+
+
+def _characters(text: str, path: str) -> list[Problem]:
+    """The first tab or refused character (characters.py) of each line, anywhere in the file."""
+    problems: list[Problem] = []
+    line, counted = 1, 0
+    for index, char in refused_in(text, skip="\r"):  # a carriage return ends a line, as in Windows files
+        line, counted = line + text.count("\n", counted, index), index
+        if problems and problems[-1].line == line:
+            continue
+        col = index - text.rfind("\n", 0, index)
+        if char == "\t":
             problems.append(Problem(path, line, col, "tab character",
                                     "use spaces: YAML indentation and quiz text take no tabs"))
-    return (None if problems else text), problems
+        else:
+            problems.append(Problem(path, line, col, name(char), FIX))
+    return problems
 
 
 def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
@@ -115,7 +130,7 @@ def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
     if text is None:
         return None, problems
     try:
-        events = list(yaml.parse(text, Loader=_LOADER))
+        events, deep = _events(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = _pos(mark) if mark else (1, 1)
@@ -124,18 +139,46 @@ def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
                               "check indentation, colons and quotes on this line and the one above")]
     except ReaderError as err:
         line, col = line_col(text, err.position)
-        return None, [Problem(path, line, col, f"character U+{err.character:04X} is not allowed",
-                              "remove it or write it as an escape in a double-quoted string")]
+        return None, [Problem(path, line, col, f"character U+{err.character:04X} is not allowed", "delete it")]
     except YAMLError as err:  # pragma: no cover - any other parser complaint still gets a location
         return None, [Problem(path, 1, 1, f"YAML error: {err}", "fix the YAML syntax")]
-    return _Builder(path).build(events)
+    if deep is not None:
+        return None, [Problem(path, *_pos(deep.start_mark), f"lists and mappings nested more than {MAX_DEPTH} "
+                              "levels deep", "nest less: a quiz needs at most 6 levels and front matter 3; check "
+                              "the brackets and indentation here")]
+    return _Builder(path, text).build(events)
+
+
+def _events(text: str) -> tuple[list, object]:
+    """The parse events, stopped at the first list or mapping nested deeper than MAX_DEPTH (or None)."""
+    try:
+        return _bounded(yaml.parse(text, Loader=_LOADER))
+    except MarkedYAMLError as err:
+        if err.problem != "exceeded maximum nesting depth":
+            raise
+        # libyaml scans up to 1,024 characters ahead of its events, so '[[[…' meets its own limit
+        # (1,000 levels) before the events reach ours; PyYAML's own parser has none.
+        return _bounded(yaml.parse(text, Loader=yaml.SafeLoader))
+
+
+def _bounded(events) -> tuple[list, object]:
+    kept, depth = [], 0
+    for event in events:
+        if isinstance(event, (ev.SequenceStartEvent, ev.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return kept, event  # the builder recurses once per level: it never sees more
+        elif isinstance(event, (ev.SequenceEndEvent, ev.MappingEndEvent)):
+            depth -= 1
+        kept.append(event)
+    return kept, None
 
 
 class _Builder:
     """Turns a flat event list into nested data, recording positions and structural problems."""
 
-    def __init__(self, path: str):
-        self.path = path
+    def __init__(self, path: str, text: str):
+        self.path, self.text = path, text
         self.doc = Document()
         self.problems: list[Problem] = []
 
@@ -168,6 +211,7 @@ class _Builder:
             self.problem(event.start_mark, f"YAML tag '{written}' is not allowed",
                          "remove the tag; write plain values")
         if isinstance(event, ev.ScalarEvent):
+            self.characters(event)
             line, col = _pos(event.start_mark)
             return Scalar(event.value, line, col, quoted=bool(event.style))  # plain: None or ""
         if isinstance(event, ev.SequenceStartEvent):
@@ -207,6 +251,13 @@ class _Builder:
                 value.line, value.col = key.line, key.col + len(key) + 1
                 self.doc.positions[path + (name,)] = (value.line, value.col)
         return result
+
+    def characters(self, event) -> None:
+        """Refused characters that only an escape can have written (decode() refused the others)."""
+        start, end = event.start_mark.index, event.end_mark.index
+        for char in dict.fromkeys(char for _, char in refused_in(event.value)):
+            index = start + (escape_of(self.text[start:end], char) if event.style == '"' else 0)
+            self.problems.append(Problem(self.path, *line_col(self.text, index), name(char), FIX))
 
     def skip(self, event) -> None:
         """Consume the events of a value that will not be kept."""

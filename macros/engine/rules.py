@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .characters import same_text
 from .loading import Document
 from .problems import Problem, did_you_mean
 from .schema import KnowledgeCheck, SelfAssessment, TrueFalseQuestion
@@ -107,12 +108,13 @@ def _knowledge_check(quiz: KnowledgeCheck, at):
     for i, question in enumerate(quiz.questions):
         if isinstance(question, TrueFalseQuestion):
             continue
-        texts = Counter()
+        texts = set()
         for k, option in enumerate(question.options):
-            if texts[option.text]:
+            shown = same_text(option.text)  # as a reader sees it: `Ａ` repeats `A`
+            if shown in texts:
                 yield at(("questions", i, "options", k, "text"), "this option repeats an earlier one",
                          "give every option a different text")
-            texts[option.text] += 1
+            texts.add(shown)
         correct = sum(option.correct for option in question.options)
         if question.type == "single" and correct != 1:
             yield at(("questions", i, "options"), f"a single-choice question needs exactly one correct "

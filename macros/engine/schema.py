@@ -8,6 +8,7 @@ in rules.py; turning pydantic's errors into located problems lives in validation
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 import re
 from typing import Annotated, Literal, Union
 
@@ -81,11 +82,24 @@ def _boolean(value) -> bool:
     return value == "true"
 
 
-def _integer(value) -> int:
+def _integer(value, low: int, high: int) -> int:
     value = _scalar(value, "a whole number", "a whole number such as 1")
     if value.kind != "int":
         raise fail(f"expected a whole number, found '{value}'", "write digits only, without quotes")
-    return int(value)
+    digits = value.lstrip("+-").lstrip("0")
+    # Measured before int() reads it: int() would refuse thousands of digits with its own text.
+    number = int(value) if len(digits) <= len(str(max(-low, high))) else None
+    if number is None or not low <= number <= high:
+        shown = str(value) if len(value) <= 24 else f"{value[:12]}… ({len(digits)} digits)"
+        small = value.startswith("-") if number is None else number < low
+        raise fail(f"must be at {'least' if small else 'most'} {low if small else high}, found {shown}",
+                   f"write a whole number from {low} to {high}")
+    return number
+
+
+def whole(low: int, high: int):
+    """A whole number from low to high, unquoted (Field hands the bounds to the JSON Schema)."""
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(partial(_integer, low=low, high=high))]
 
 
 def _number(value) -> Decimal:
@@ -101,7 +115,8 @@ BlockText = Annotated[str, _text(inline=False)]
 Identifier = Annotated[str, BeforeValidator(_identifier)]
 Plain = Annotated[str, BeforeValidator(_plain)]
 Boolean = Annotated[bool, BeforeValidator(_boolean)]
-Integer = Annotated[int, BeforeValidator(_integer)]
+Version = whole(1, 9999)  # the browser reads it with parseInt: far from where that loses digits
+ScalePoint = whole(-100, 100)  # a scale's ends and screen answers; a scale has at most 11 points
 Number = Annotated[Decimal, BeforeValidator(_number)]
 
 
@@ -147,8 +162,8 @@ class Dimension(Strict):
 
 
 class Scale(Strict):
-    min: Integer
-    max: Integer
+    min: ScalePoint
+    max: ScalePoint
     labels: list[InlineText]
 
 
@@ -164,7 +179,7 @@ class Overall(Strict):
 
 class ScreenItem(Strict):
     text: InlineText
-    when: list[Integer] = Field(min_length=1)  # the scale values that put safety first
+    when: list[ScalePoint] = Field(min_length=1)  # the scale values that put safety first
 
 
 class Screen(Strict):
@@ -179,7 +194,7 @@ class Screen(Strict):
 class Common(Strict):
     title: InlineText
     intro: BlockText | None = None
-    version: Integer = Field(default=1, ge=1)
+    version: Version = 1
 
 
 class SelfAssessment(Common):

@@ -18,7 +18,6 @@ _MESSAGES = {
                               "indented under this one"),
     "too_short": ("needs at least {min_length} entries, found {actual_length}", "add entries"),
     "too_long": ("allows at most {max_length} entries, found {actual_length}", "remove entries"),
-    "greater_than_equal": ("must be at least {ge}, found {found}", "raise the value"),
     "union_tag_not_found": ("missing key 'type'", "add 'type: single', 'type: multiple' or "
                             "'type: true-false'"),
 }

@@ -14,6 +14,7 @@ import json
 import re
 import sys
 
+from pydantic import BeforeValidator
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 from ..engine import schema as model
@@ -37,7 +38,12 @@ def _text(description: str) -> dict:
 
 
 def _validator(annotated) -> object:
-    return annotated.__metadata__[0].func
+    return _function(next(m.func for m in annotated.__metadata__ if isinstance(m, BeforeValidator)))
+
+
+def _function(validator) -> object:
+    """A validator's own function; a value type with bounds binds them with functools.partial."""
+    return getattr(validator, "func", validator)
 
 
 # Every BeforeValidator type of schema.py, by its function: how its accepted values reach an editor.
@@ -56,8 +62,8 @@ SCALARS = {
     _validator(model.Plain): lambda inner: {"type": ANY_SCALAR, "description": "Plain text."},
     _validator(model.Boolean): lambda inner: {
         **inner, "description": "true or false, lowercase and without quotes."},
-    _validator(model.Integer): lambda inner: {
-        **inner, "description": "A whole number, without quotes."},
+    _validator(model.Version): lambda inner: {
+        **inner, "description": f"A whole number from {inner['minimum']} to {inner['maximum']}, without quotes."},
     # pydantic offers a string for a Decimal too; the engine takes only an unquoted number.
     _validator(model.Number): lambda inner: {
         **next(s for s in inner["anyOf"] if s.get("type") == "number"),
@@ -72,7 +78,7 @@ class QuizSchema(GenerateJsonSchema):
         inner = self.generate_inner(schema["schema"])
         if _validates_mapping(schema):
             return inner  # a model's before-validators (unknown keys, quoted keys) only ever reject
-        function = schema["function"]["function"]
+        function = _function(schema["function"]["function"])
         if function not in SCALARS:
             raise TypeError(f"{function.__qualname__}: add its JSON schema to macros/publish/json_schema.py")
         return SCALARS[function](inner)

@@ -54,3 +54,34 @@ def test_oversized_file_is_refused():
 def test_alias_bomb_is_refused_before_expansion():
     _, lines = problems_of("alias-bomb.yml", (CORPUS / "alias-bomb.yml").read_bytes())
     assert len(lines) < 100  # one per anchor or alias, never one per expanded node
+
+
+KNOWLEDGE_CHECK = (CORPUS / "version-too-large.yml").read_text().replace("version: 1000000000000000000000\n", "")
+SELF_ASSESSMENT = (CORPUS / "sa-max-word.yml").read_text()
+DIGITS = "9" * 5000  # past Python's int() limit of 4,300 digits
+
+
+@pytest.mark.parametrize("text,where,bounds", [
+    (KNOWLEDGE_CHECK + f"version: {DIGITS}\n", "9:10", "at most 9999, found 999999999999… (5000 digits); "
+     "write a whole number from 1 to 9999"),
+    (KNOWLEDGE_CHECK + f"version: -{DIGITS}\n", "9:10", "at least 1, found -99999999999… (5000 digits); "
+     "write a whole number from 1 to 9999"),
+    (SELF_ASSESSMENT.replace("max: five", f"max: {DIGITS}"), "5:8", "at most 100, found 999999999999… (5000 "
+     "digits); write a whole number from -100 to 100"),
+    (SELF_ASSESSMENT.replace("min: 1", f"min: -{DIGITS}").replace("max: five", "max: 5"), "4:8",
+     "at least -100, found -99999999999… (5000 digits); write a whole number from -100 to 100"),
+], ids=["version", "negative version", "scale max", "scale min"])
+def test_a_number_of_thousands_of_digits_is_refused_with_its_bounds(text, where, bounds):
+    _, lines = problems_of("big.yml", text.encode())
+    assert lines == [f"quizzes/big.yml:{where}: must be {bounds}"]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Keeping promises", "\uff2beeping promises"), ("Keep the \ufb01re", "Keep the fire"),
+    ("Caf\u00e9", "Cafe\u0301"), ("Keep  small promises", "Keep small promises"),
+    ("Keep\u00a0promises", "Keep promises"), ("Keep promises \u2764", "Keep promises \u2764\ufe0f"),
+], ids=["full width", "ligature", "composed accent", "double space", "no-break space", "variation selector"])
+def test_options_that_look_the_same_count_as_a_repeat(first, second):
+    text = KNOWLEDGE_CHECK.replace("Keeping small promises", first).replace("Grand gestures", second)
+    _, lines = problems_of("same.yml", text.encode())
+    assert lines == ["quizzes/same.yml:8:16: this option repeats an earlier one; give every option a different text"]

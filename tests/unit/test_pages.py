@@ -5,7 +5,10 @@ from __future__ import annotations
 import jinja2
 import pytest
 
+from macros.engine.lessons import load_lesson
 from macros.engine.pages import check_body, check_front_matter
+from macros.render.text import removed_markup
+from tests.support import ROOT
 
 ENV = jinja2.Environment()  # the delimiters mkdocs-macros uses by default
 
@@ -113,3 +116,43 @@ def test_front_matter_is_loaded_as_strictly_as_a_quiz():
     problems = [str(p) for p in check_front_matter("---\ntitle: &a x\ndescription: *a\n---\n", "docs/a.md",
                                                    lesson=False)]
     assert problems and all(p.startswith("docs/a.md:") for p in problems)
+
+
+INVISIBLE = "delete it: readers cannot see it, and it can change how the text around it shows"
+
+
+def test_a_page_s_front_matter_refuses_invisible_characters_where_written():
+    typed = "---\ntitle: About\ndescription: Ab\u200dout us\n---\nBody\n"
+    escaped = '---\ntitle: "Safe \\u202ekcehc\\u202c"\n---\nBody\n'
+    assert [str(p) for p in check_front_matter(typed, "docs/about.md", lesson=False)] == [
+        f"docs/about.md:3:16: invisible character U+200D ZERO WIDTH JOINER; {INVISIBLE}"]
+    assert [str(p) for p in check_front_matter(escaped, "docs/about.md", lesson=False)] == [
+        f"docs/about.md:2:14: invisible character U+202E RIGHT-TO-LEFT OVERRIDE; {INVISIBLE}",
+        f"docs/about.md:2:25: invisible character U+202C POP DIRECTIONAL FORMATTING; {INVISIBLE}"]
+
+
+@pytest.mark.parametrize("lesson", [False, True])
+def test_front_matter_nested_past_the_limit_is_refused_where_it_passes_it(lesson):
+    text = "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nBody\n"
+    assert [str(p) for p in check_front_matter(text, "docs/lessons/trust.md", lesson=lesson)] == [
+        "docs/lessons/trust.md:2:39: lists and mappings nested more than 32 levels deep; nest less: a quiz needs "
+        "at most 6 levels and front matter 3; check the brackets and indentation here"]
+
+
+TRUST = (ROOT / "docs" / "lessons" / "trust.md").read_text()
+
+
+@pytest.mark.parametrize("minutes,found", [("181", "at most 180, found 181"), ("0", "at least 1, found 0"),
+                                           ("9" * 5000, "at most 180, found 999999999999… (5000 digits)")])
+def test_a_lesson_s_minutes_are_refused_outside_their_bounds_whatever_their_length(minutes, found):
+    text = TRUST.replace("  minutes: 20\n", f"  minutes: {minutes}\n")
+    lesson, problems = load_lesson(text, "docs/lessons/trust.md", "trust", removed_markup)
+    assert lesson is None and [str(p) for p in problems] == [
+        f"docs/lessons/trust.md:11:12: must be {found}; write a whole number from 1 to 180"]
+
+
+def test_a_lesson_s_front_matter_refuses_a_control_character_written_as_an_escape():
+    text = TRUST.replace("  title: The promise check-in\n", '  title: "The promise \\e[8mcheck-in"\n')
+    lesson, problems = load_lesson(text, "docs/lessons/trust.md", "trust", removed_markup)
+    assert lesson is None and [str(p) for p in problems] == [
+        f"docs/lessons/trust.md:10:23: control character U+001B ESCAPE; {INVISIBLE}"]
