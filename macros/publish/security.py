@@ -79,19 +79,47 @@ def apply_policy(site: Path, hashes: set[str], downloads_policy: str) -> str:
         text = page.read_text(encoding="utf-8")
         if PLACEHOLDER in text:
             page.write_text(text.replace(PLACEHOLDER, site_policy), encoding="utf-8")
-    (site / "_headers").write_text(headers_file(site, site_policy, downloads_policy), encoding="utf-8")
+    every_page = policy(hashes | set(_sources(downloads_policy, "script-src")))
+    (site / "_headers").write_text(headers_file(site, site_policy, every_page, downloads_policy), encoding="utf-8")
     return site_policy
 
 
-def headers_file(site: Path, site_policy: str, downloads_policy: str) -> str:
-    """Headers for Netlify- and Cloudflare-Pages-style hosts; only embed pages may be framed."""
-    def rule(path: str, ancestors: str) -> str:
-        own = downloads_policy if path.startswith(f"/{DOWNLOADS}/") else site_policy  # inline assets
-        return (f"{path}\n  Content-Security-Policy: {own}; frame-ancestors {ancestors}\n"
-                "  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n")
-    rules = [rule("/", "'self'")]
+# What every response gets, from the catch-all rule alone: each header is set by one rule only.
+EVERY_RESPONSE = {
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    # The site needs no handle on a window it opens, nor gives one to a window that opens it;
+    # the quick exit replaces the page, and in an embed the coach's page decides.
+    "Cross-Origin-Opener-Policy": "same-origin",
+    # Only another site's frame around a path no folder rule covers (a 404) meets this: browsers
+    # ignore it wherever a policy names frame-ancestors, as each folder's does (an embed's: any).
+    "X-Frame-Options": "SAMEORIGIN",
+}
+
+
+def headers_file(site: Path, site_policy: str, every_page: str, downloads_policy: str) -> str:
+    """Headers for Netlify- and Cloudflare-Pages-style hosts, on every path, existing or not; only embeds may be framed.
+
+    A path takes the headers of every rule it matches. Where two rules set one header, Cloudflare
+    Pages joins their values (two policies, both enforced) and Netlify keeps the later rule's. So
+    the catch-all comes first and sets every_page, a policy that allows what any page needs (the
+    downloads' inline script too) and names no frame-ancestors; each folder's rule then sets its
+    own policy with its frame-ancestors, which is what a browser enforces either way.
+    """
+    def rule(path: str, headers: dict[str, str]) -> str:
+        return path + "\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+
+    def own(path: str, ancestors: str) -> str:
+        policy_ = downloads_policy if path.startswith(f"/{DOWNLOADS}/") else site_policy  # inline assets
+        return rule(path, {"Content-Security-Policy": f"{policy_}; frame-ancestors {ancestors}"})
+    rules = [rule("/*", {"Content-Security-Policy": every_page, **EVERY_RESPONSE}), own("/", "'self'")]
     for entry in sorted(site.iterdir()):
         name = entry.name + ("/*" if entry.is_dir() else "")
         if entry.name != "_headers":
-            rules.append(rule("/" + name, "*" if entry.name == EMBED else "'self'"))
+            rules.append(own("/" + name, "*" if entry.name == EMBED else "'self'"))
     return "\n".join(rules)
+
+
+def _sources(policy_: str, directive: str) -> list[str]:
+    """The sources one directive of a policy names."""
+    return next((part.split()[1:] for part in policy_.split(";") if part.split()[:1] == [directive]), [])

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.browser import NEUTRAL, stand_in_for_the_neutral_site
+
 pytestmark = pytest.mark.browser
-NEUTRAL = "https://www.bbc.com/weather"
-
-
-def stand_in_for_the_neutral_site(page) -> None:
-    """The exit goes to another site: serve a stand-in so no request leaves this machine."""
-    page.route(NEUTRAL + "**", lambda route: route.fulfill(body="<title>Weather</title>Weather",
-                                                            content_type="text/html"))
 
 
 @pytest.mark.parametrize("how", ["tab-and-enter", "escape-twice"])

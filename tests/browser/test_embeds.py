@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import html
-
 import pytest
 
 from tests.support import free_port, project_quizzes
-from tests.support.browser import axe_violations, serving, take_quiz
+from tests.support.browser import NEUTRAL, axe_violations, host_page, serving, stand_in_for_the_neutral_site, take_quiz
 
 pytestmark = pytest.mark.browser
 QUIZZES = sorted(project_quizzes().quizzes)
 LESSON = "trust"
 FIT = 3  # pixels: the frame's height may differ from its content's by rounding only
 CHROME = ".md-header, .md-sidebar, .md-footer, .md-search"
-NEUTRAL = "https://www.bbc.com/weather"
 CHECK_IN_AREAS = project_quizzes().quizzes["intimacy-check-in"].quiz.dimensions  # mkdocs.yml's extra.quick_exit_url
-
-
-def host_page(site: str, paths: list[str], extra: str = "") -> str:
-    """A coach's page: the documented snippet once per embed, as the panel hands it out."""
-    frames = "\n".join(f'<h2>{html.escape(path)}</h2>\n<iframe src="{site}{path}" title="{html.escape(path)} (Closer)" '
-                       'style="width:100%;border:0" height="640"></iframe>' for path in paths)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A coach\'s page</title></head>'
-            f'<body><main><h1>My practice</h1>{frames}{extra}</main>'
-            f'<script src="{site}/assets/closer/embed.js" defer></script></body></html>')
 
 
 @pytest.fixture()
@@ -307,8 +295,7 @@ def test_a_host_sees_the_same_heights_for_right_and_wrong_answers(open_host):
 @pytest.mark.parametrize("how", ["tab-and-enter", "escape-twice"])
 def test_leave_this_page_in_an_embed_leaves_the_coach_s_whole_page(open_host, how):
     page, errors = open_host(["/embed/quizzes/intimacy-check-in/"])
-    page.context.route(NEUTRAL + "**", lambda route: route.fulfill(body="<title>Weather</title>Weather",
-                                                                    content_type="text/html"))
+    stand_in_for_the_neutral_site(page.context)
     inner = frame_of(page, 0).element_handle().content_frame()
     tab_into(page, inner, "el.matches('[data-closer-exit]')")  # the first thing in the frame
     assert focus_in(inner, "el.textContent.startsWith('Leave this page')")

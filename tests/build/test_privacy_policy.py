@@ -6,9 +6,11 @@ import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+import pytest
 
 from tests.support import ROOT, run_mkdocs_build
 from tests.support.checks import sha256
+from tests.support.hosting import HOSTS, headers_for, read_rules
 
 LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon",
                  "prefetch", "preconnect", "dns-prefetch", "mask-icon"}
@@ -98,16 +100,51 @@ def test_one_hash_only_policy_first_in_every_head(built_site):
     assert inline, "the theme has inline scripts; none found means the check is broken"
 
 
-def test_headers_file_sends_the_policy_and_keeps_pages_unframeable(built_site):
-    headers = (built_site / "_headers").read_text()
-    meta = BeautifulSoup((built_site / "index.html").read_text(), "html.parser").find(
-        "meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-    rules = dict(re.findall(r"^(/\S*)\n  Content-Security-Policy: (.+)$", headers, re.M))
-    assert rules["/"] == meta + "; frame-ancestors 'self'"
-    assert rules["/quizzes/*"] == meta + "; frame-ancestors 'self'"
-    for path, policy in rules.items():
-        expected = "*" if path.startswith("/embed") else "'self'"
-        assert policy.endswith(f"frame-ancestors {expected}"), path
+# Paths a reader may ask for: pages, an embed, a download, assets, and addresses the site lacks (a 404).
+ASKED_FOR = ["/", "/about/", "/quizzes/trust/", "/embed/quizzes/trust/", "/embed/lessons/trust/",
+             "/downloads/quizzes/trust.html", "/assets/closer/closer.js", "/sitemap.xml", "/404.html",
+             "/no-such-page", "/no-such-page/", "/lessons/no-such-lesson/", "/favicon.ico"]
+
+
+def who_may_frame(sent: dict[str, str]) -> str:
+    """What a browser lets frame a response: "any site" or "this site", from its policies and X-Frame-Options."""
+    ancestors = [directive.split()[1:] for policy in sent.get("content-security-policy", "").split(",")
+                 for directive in policy.split(";") if directive.split()[:1] == ["frame-ancestors"]]
+    if ancestors:  # then browsers ignore X-Frame-Options; every policy must allow the frame
+        return "any site" if all(sources == ["*"] for sources in ancestors) else "this site"
+    return "this site" if sent.get("x-frame-options") in ("SAMEORIGIN", "DENY") else "any site"
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_every_response_carries_the_headers_and_only_embeds_take_another_site_s_frame(built_site, host):
+    rules = read_rules((built_site / "_headers").read_text())
+    for path in ASKED_FOR:
+        sent = headers_for(rules, path, host)
+        assert sent.get("referrer-policy") == "no-referrer", path
+        assert sent.get("x-content-type-options") == "nosniff", path
+        assert sent.get("cross-origin-opener-policy") == "same-origin", path
+        assert "content-security-policy" in sent, path
+        assert who_may_frame(sent) == ("any site" if path.startswith("/embed/") else "this site"), path
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_each_page_is_sent_its_own_policy_and_no_policy_that_blocks_its_scripts(built_site, host):
+    """Where a host joins two rules' policies, a browser enforces both: neither may block what the page runs."""
+    rules = read_rules((built_site / "_headers").read_text())
+    for path, file, ancestors in (("/", "index.html", "'self'"), ("/quizzes/trust/", "quizzes/trust/index.html", "'self'"),
+                                  ("/embed/quizzes/trust/", "embed/quizzes/trust/index.html", "*"),
+                                  ("/downloads/quizzes/trust.html", "downloads/quizzes/trust.html", "'self'"),
+                                  ("/no-such-page", "404.html", None)):
+        meta = BeautifulSoup((built_site / file).read_text(), "html.parser").find(
+            "meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        policies = [policy.strip() for policy in headers_for(rules, path, host)["content-security-policy"].split(",")]
+        assert ancestors is None or f"{meta}; frame-ancestors {ancestors}" in policies, path
+        for policy in policies:
+            assert set(_sources(meta, "script-src")) <= set(_sources(policy, "script-src")), (path, policy)
+
+
+def _sources(policy: str, directive: str) -> list[str]:
+    return next((part.split()[1:] for part in policy.split(";") if part.split()[:1] == [directive]), [])
 
 
 def test_strict_build_refuses_an_external_asset(project_copy):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import os
 from pathlib import Path
@@ -15,6 +16,7 @@ import xml.etree.ElementTree as ET
 
 import axe_playwright_python
 
+NEUTRAL = "https://www.bbc.com/weather"  # mkdocs.yml's extra.quick_exit_url
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run"]
 
@@ -45,6 +47,21 @@ def serving(directory, origin: str, handler_class=QuietHandler):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def stand_in_for_the_neutral_site(page_or_context) -> None:
+    """The exit goes to another site: serve a stand-in so no request leaves this machine."""
+    page_or_context.route(NEUTRAL + "**", lambda route: route.fulfill(body="<title>Weather</title>Weather",
+                                                                      content_type="text/html"))
+
+
+def host_page(site: str, paths: list[str], extra: str = "") -> str:
+    """A coach's page: the documented snippet once per embed, as the panel hands it out."""
+    frames = "\n".join(f'<h2>{html.escape(path)}</h2>\n<iframe src="{site}{path}" title="{html.escape(path)} (Closer)" '
+                       'style="width:100%;border:0" height="640"></iframe>' for path in paths)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A coach\'s page</title></head>'
+            f'<body><main><h1>My practice</h1>{frames}{extra}</main>'
+            f'<script src="{site}/assets/closer/embed.js" defer></script></body></html>')
 
 
 class RequestLog:
