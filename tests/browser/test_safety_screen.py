@@ -20,7 +20,9 @@ KEY = f"closer:{QUIZ_ID}:v{QUIZ.version}"
 KEYED = {"known": 4, "safety": 4, "trust": 5, "talking": 2, "care": 4, "time": 2}
 ANSWERS = [QUIZ.scale.min + QUIZ.scale.max - KEYED[i.dimension] if i.reverse else KEYED[i.dimension]
            for i in QUIZ.items]
-CALM, AFRAID = [1, 2, 1], [3, 1, 1]  # "Neither" on feeling afraid already puts safety first
+SIGNS = len(QUIZ.screen.items)
+CALM = ([1, 2] * SIGNS)[:SIGNS]  # every sign answered "Strongly disagree" or "Disagree"
+AFRAID = [3] + [1] * (SIGNS - 1)  # "Neither" on feeling afraid already puts safety first
 
 
 def widget(page):
@@ -96,13 +98,13 @@ def test_skipping_the_screen_never_flags(open_site):
 def test_progress_counts_statements_and_safety_questions_apart(open_site):
     page, _, _ = open_site(PAGE)
     progress = widget(page).locator(".closer-quiz__progress")
-    total = len(QUIZ.items)
-    assert progress.inner_text() == f"0 of {total} statements and 0 of 3 safety questions answered"
+    total, safety = len(QUIZ.items), SIGNS
+    assert progress.inner_text() == f"0 of {total} statements and 0 of {safety} safety questions answered"
     answer(page, ANSWERS[:4], [5])
-    assert progress.inner_text() == f"4 of {total} statements and 1 of 3 safety questions answered"
+    assert progress.inner_text() == f"4 of {total} statements and 1 of {safety} safety questions answered"
     screen_item = widget(page).locator(".closer-quiz__screen-item").first
     screen_item.get_by_role("button", name="Clear this answer").click()
-    assert progress.inner_text() == f"4 of {total} statements and 0 of 3 safety questions answered"
+    assert progress.inner_text() == f"4 of {total} statements and 0 of {safety} safety questions answered"
 
 
 def test_screen_answers_are_never_kept_and_results_wait_for_a_fresh_screen(open_site):
@@ -145,7 +147,8 @@ def test_without_javascript_the_paper_form_says_which_answers_put_safety_first(o
     page, _, _ = open_site(PAGE, javascript=False)
     paper = widget(page).locator(".closer-quiz__paper")
     text = paper.inner_text()
-    assert "The safety questions (A to C) are never added to any score." in text
+    last = "ABCDEF"[SIGNS - 1]
+    assert f"The safety questions (A to {last}) are never added to any score." in text
     assert "For A, an answer of 3, 4 or 5 puts safety first." in text
     assert "leave aside the advice that comes with each band" in text
     assert paper.get_by_text("not your fault").is_visible()

@@ -21,6 +21,10 @@ SELF_ASSESSMENTS = {quiz_id: loaded.quiz for quiz_id, loaded in CATALOG.quizzes.
 AFRAID_LINE = re.compile(r"\[[^\]]+\]\(right-for-you\.md\)[^\n]*$")
 
 
+def soup_of(site, quiz_id):
+    return BeautifulSoup((site / "quizzes" / quiz_id / "index.html").read_text(), "html.parser")
+
+
 def bands_of(quiz):
     return [d.bands for d in quiz.dimensions] + ([quiz.overall.bands] if quiz.overall else [])
 
@@ -90,11 +94,45 @@ def test_band_advice_ends_with_a_line_for_a_reader_who_is_afraid(quiz_id):
 @pytest.mark.parametrize("quiz", [CHECK_IN, BARRIERS], ids=["check-in", "barriers"])
 def test_fear_and_control_are_screened_never_scored(quiz):
     screen = quiz.screen
-    assert 2 <= len(screen.items) <= 4 and "right-for-you.md" in screen.recommend
+    assert 2 <= len(screen.items) <= 6 and "right-for-you.md" in screen.recommend
     texts = " ".join(item.text.lower() for item in screen.items)
     assert "afraid" in texts and "control" in texts
     for item in quiz.items:
         assert not re.search(r"afraid|watch what i say|push past|control", item.text.lower()), item.text
+
+
+SCREENED = sorted(quiz_id for quiz_id, quiz in SELF_ASSESSMENTS.items() if quiz.screen)
+# Each sign of danger a screen asks about, as what one of its statements must say.
+SIGNS = {"fear": r"\b(afraid|scared|frightened)\b",
+         "changing what you say or do to avoid their anger": r"\bchange what i say or do\b.*\b(angry|anger|temper)\b",
+         "control of who you see or where you go": r"\bcontrol who i see\b.*\bwhere i go\b",
+         "checking your phone, messages or money": r"\bphone\b.*\bmessages\b.*\b(money|spend)\b",
+         "sexual pressure": r"\bpressured me into sex\b"}
+
+
+def screen_fieldsets(site, quiz_id):
+    widget = soup_of(site, quiz_id).select_one(f'[data-quiz="{quiz_id}"]')
+    return widget, widget.select("[data-quiz-screen] fieldset")
+
+
+@pytest.mark.parametrize("quiz_id", SCREENED)
+def test_every_sign_puts_safety_first_from_the_middle_of_the_scale_up(built_site, quiz_id):
+    # "Neither" about any one sign is as worrying as about another: no sign needs a firmer answer.
+    widget, fieldsets = screen_fieldsets(built_site, quiz_id)
+    low, high = int(widget["data-scale-min"]), int(widget["data-scale-max"])
+    assert fieldsets
+    middle_up = {point for point in range(low, high + 1) if 2 * point >= low + high}
+    for fieldset in fieldsets:
+        when = {int(point) for point in fieldset["data-when"].split()}
+        assert middle_up <= when, (fieldset.legend.get_text(), sorted(when))
+
+
+@pytest.mark.parametrize("quiz_id", ["intimacy-check-in", "barriers"])
+def test_the_screen_asks_about_every_sign_of_control_and_sexual_pressure(built_site, quiz_id):
+    _, fieldsets = screen_fieldsets(built_site, quiz_id)
+    asked = [" ".join(fieldset.legend.get_text().lower().split()) for fieldset in fieldsets]
+    for sign, pattern in SIGNS.items():
+        assert any(re.search(pattern, text) for text in asked), (sign, asked)
 
 
 def test_barriers_give_each_barrier_three_or_four_statements():
