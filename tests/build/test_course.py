@@ -145,7 +145,7 @@ def test_safety_page_is_linked_where_readers_are_asked_to_open_up(built_site):
 def test_safety_page_points_to_help_in_many_countries(built_site):
     article = soup(built_site, "right-for-you").select_one("article")
     text = article.get_text(" ")
-    assert "Coercive control" in text and "crime in England and Wales, in Scotland and in Ireland" in text
+    assert "Coercive control" in text  # each law, and where: tests/build/test_safety_page.py
     links = [a["href"] for a in article.select("a[href^='https://']")]
     # The worldwide directories come before any one country's lines.
     assert links[:2] == ["https://findahelpline.com/", "https://www.hotpeachpages.net/"]
