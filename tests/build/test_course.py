@@ -177,6 +177,18 @@ def test_the_six_week_plan_has_a_practice_a_week_between_two_check_ins(built_sit
     assert len(check_ins) >= 2 and "Keep a history of my results" in article.get_text()
 
 
+def test_the_plan_stops_at_week_0_when_the_check_in_puts_safety_first(built_site):
+    heading = soup(built_site, "plan").find("h2", id="week-0-take-the-check-in")
+    week_0 = list(heading.find_next_siblings())
+    week_0 = week_0[:next((i for i, tag in enumerate(week_0) if tag.name == "h2"), len(week_0))]
+    text = " ".join(" ".join(tag.get_text(" ", strip=True) for tag in week_0).split())
+    # The reader is told the heading the flagged results open with, as the check-in names it.
+    screen_title = yaml.safe_load((ROOT / "quizzes" / "intimacy-check-in.yml").read_text())["screen"]["title"]
+    assert screen_title in text and "stop the plan" in text
+    links = [a["href"] for tag in week_0 for a in tag.select("a[href]")]
+    assert any(href.rstrip("/").endswith("right-for-you") for href in links), links
+
+
 def test_sources_credit_every_guide_and_map_ideas_to_every_lesson(built_site):
     page = soup(built_site, "sources").select_one("article")
     guides = page.find("h2", id="the-five-guides").find_next("ol").find_all("li")
