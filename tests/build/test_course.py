@@ -199,8 +199,11 @@ def test_sources_credit_every_guide_and_map_ideas_to_every_lesson(built_site):
 
 
 def test_glossary_explains_the_key_terms(built_site):
-    terms = [dt.get_text(strip=True) for dt in soup(built_site, "glossary").select("article dt")]
-    assert {"Emotional intimacy", "Vulnerability", "Boundary", "Validation"} <= set(terms)
+    glossary = soup(built_site, "glossary")
+    terms = [dt.get_text(strip=True) for dt in glossary.select("article dt")]
+    assert {"Emotional intimacy", "Vulnerability", "Boundary", "Validation", "Coercive control"} <= set(terms)
+    coercive_control = glossary.find("dt", string="Coercive control").find_next_sibling("dd")
+    assert coercive_control.find("a", href=re.compile(r"right-for-you/#coercive-control$"))
 
 
 BROKEN_LESSONS = {
