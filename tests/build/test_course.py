@@ -198,6 +198,15 @@ def test_sources_credit_every_guide_and_map_ideas_to_every_lesson(built_site):
     assert len(page.find_all("h3")) == len(guides)  # one coverage table per guide
 
 
+def test_sources_list_every_work_the_lessons_cite_once_in_one_list(built_site):
+    cited = {plain(reference) for slug in ORDER
+             for reference in yaml.safe_load((LESSONS / f"{slug}.md").read_text().split("---", 2)[1]).get("references", [])}
+    heading = soup(built_site, "sources").find("h2", id="research-the-lessons-cite")
+    listed = [li.get_text(" ", strip=True) for li in heading.find_next("ul").find_all("li")]
+    assert sorted(listed) == sorted(cited)  # each cited work, once, and nothing no lesson cites
+    assert listed == sorted(listed, key=str.casefold)  # in order of the first author's name
+
+
 def test_glossary_explains_the_key_terms(built_site):
     glossary = soup(built_site, "glossary")
     terms = [dt.get_text(strip=True) for dt in glossary.select("article dt")]
