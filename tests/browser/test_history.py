@@ -68,8 +68,8 @@ def test_history_is_off_until_the_reader_turns_it_on_and_then_keeps_each_result(
 
 
 def wobble(items: int) -> float:
-    """The margin the view is said to use: 1.96 × (range / 8) × √(2 / items)."""
-    return 1.96 * (HIGH - LOW) / 8 * math.sqrt(2 / items)
+    """The margin the privacy page states: 1.96 × (range / 8) × √(2 × (½ + ½ / items)), half of each answer's wobble shared."""
+    return 1.96 * (HIGH - LOW) / 8 * math.sqrt(2 * (0.5 + 0.5 / items))
 
 
 def test_before_and_after_calls_a_change_real_only_beyond_the_wobble(open_site):
@@ -85,8 +85,25 @@ def test_before_and_after_calls_a_change_real_only_beyond_the_wobble(open_site):
         line = widget(page).locator(f'[data-history-area="{area}"]')
         assert line.get_attribute("data-change") == expected, (area, change)
     assert widget(page).locator('[data-history-area="known"]').get_attribute("data-change") == "up"  # 2 to 4
+    assert "larger than the usual week-to-week wobble" in widget(page).locator('[data-history-area="known"]').inner_text()
     assert widget(page).locator('[data-history-area="time"]').get_attribute("data-change") == "within-wobble"
     assert f"({wobble(5):.2f})" in widget(page).locator('[data-history-area="time"]').inner_text()
+    assert errors == []
+
+
+def test_a_mood_that_moves_every_answer_a_little_is_not_called_a_change(open_site):
+    # A third of the statements a point lower: the overall score drops by a third of a point, as
+    # a bad week can make it; that is no sign about the relationship.
+    keyed = [3 if n % 3 else 2 for n in range(len(QUIZ.items))]
+    after = [LOW + HIGH - k if item.reverse else k for k, item in zip(keyed, QUIZ.items)]
+    page, _, errors = open_site(PAGE)
+    submit(page, answers_for(dict.fromkeys(("known", "safety", "trust", "talking", "care", "time"), 3)))
+    widget(page).locator("[data-closer-history-toggle]").check()
+    submit(page, after)
+    overall = widget(page).locator('[data-history-area="overall"]')
+    assert overall.get_attribute("data-change") == "within-wobble"
+    assert "is within the usual week-to-week wobble" in overall.inner_text()
+    assert "not a fact about your relationship" in widget(page).locator(".closer-history__method").inner_text()
     assert errors == []
 
 

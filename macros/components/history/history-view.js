@@ -1,14 +1,19 @@
 /* The history view: entries of this quiz kept in this browser, a chart of each area over time,
    a before/after, and deleting. Needs history.js and chart.js. */
 
-// How far a score may move between two sittings by day-to-day wobble alone. An answer on any
-// one day is taken to wobble by an eighth of the scale's range (half a point on a 1 to 5 scale)
-// for no reason in the relationship; an area's score averages n statements, so its wobble is
-// that over the square root of n, and a difference of two sittings is the square root of 2
-// larger. Beyond 1.96 of those (the usual 95 %), a change is called real. Fewer statements,
-// more wobble: 0.62 for an area of 5 statements on a 1 to 5 scale, 0.80 for 3, 0.25 for 30.
+// How far a score may move between two sittings by the usual wobble alone (the reliable-change
+// idea). An answer on any one day is taken to wobble by an eighth of the scale's range (half a
+// point on a 1 to 5 scale) for reasons outside the relationship. Mood, sleep and the last
+// conversation move every answer at once, so that part does not average out: half of each
+// answer's wobble is taken to be shared by all of them (SHARED_WOBBLE), and only the other half
+// shrinks as an area averages more statements. A difference of two sittings is the square root
+// of 2 larger, and a change is marked beyond 1.96 of those (the usual 95 %): 1.13 for an area of
+// 3 statements on a 1 to 5 scale, 1.07 for 5, 1.00 for 30. privacy.md states the same method.
+var SHARED_WOBBLE = 0.5;
+
 function wobble(items, spec) {
-  return 1.96 * ((spec.max - spec.min) / 8) * Math.sqrt(2 / items);
+  var answer = (spec.max - spec.min) / 8;
+  return 1.96 * answer * Math.sqrt(2 * (SHARED_WOBBLE + (1 - SHARED_WOBBLE) / items));
 }
 
 function showHistory(quiz) {
@@ -57,14 +62,15 @@ function beforeAfter(quiz, first, last, areas) {
       var real = Math.abs(change) > noise;
       line.setAttribute("data-change", real ? (change > 0 ? "up" : "down") : "within-wobble");
       line.textContent = area.title + ": " + before + " then " + after + ". " + (real
-        ? (change > 0 ? "Up " : "Down ") + Math.abs(change).toFixed(2) + ", more than day-to-day wobble (" + noise.toFixed(2) + ")."
-        : "A change of " + Math.abs(change).toFixed(2) + " is within day-to-day wobble (" + noise.toFixed(2) + "), so treat it as no change.");
+        ? (change > 0 ? "Up " : "Down ") + Math.abs(change).toFixed(2) + ": larger than the usual week-to-week wobble (" + noise.toFixed(2) + ")."
+        : "A change of " + Math.abs(change).toFixed(2) + " is within the usual week-to-week wobble (" + noise.toFixed(2) + "), so read it as no clear change.");
     }
     list.appendChild(line);
   });
   block.appendChild(list);
-  block.appendChild(element("p", "closer-history__method", "A change counts as real only when it is larger than a score " +
-    "could move by chance between two days. That margin is wider for areas with fewer statements."));
+  block.appendChild(element("p", "closer-history__method", "A change is marked only when it is larger than the usual " +
+    "week-to-week wobble, which moves answers for reasons such as mood and sleep. Even then it is a sign to talk about, " +
+    "not a fact about your relationship."));
   return block;
 }
 
