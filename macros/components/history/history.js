@@ -22,34 +22,35 @@ function validEntry(entry) {
 }
 
 function readHistory(quiz) {
-  var store = storage();
-  if (!keepingAnswers(store)) return [];
+  if (!keepingAnswers()) return [];
   try {
-    var list = readStored(store, historyKeys(quiz).entries, HISTORY_STORED_MAX);
+    var list = readStored(storage(), historyKeys(quiz).entries, HISTORY_STORED_MAX);
     return Array.isArray(list) ? list.filter(validEntry) : [];
   } catch (error) {
     return [];
   }
 }
 
+// An empty history is forgotten, so every tab showing it hears that it is gone.
 function writeHistory(quiz, list) {
+  if (list.length) return keepValue(historyKeys(quiz).entries, JSON.stringify(list.slice(-HISTORY_MAX))) === "kept";
+  forget([historyKeys(quiz).entries]);
+  return true;
+}
+
+function historyOn(quiz) {
   try {
-    var store = storage();
-    if (!list.length) store.removeItem(historyKeys(quiz).entries);
-    else store.setItem(historyKeys(quiz).entries, JSON.stringify(list.slice(-HISTORY_MAX)));
-    return true;
+    return keepingAnswers() && storage().getItem(historyKeys(quiz).on) === "yes";
   } catch (error) {
     return false;
   }
 }
 
-function historyOn(quiz) {
-  var store = storage();
-  try {
-    return keepingAnswers(store) && store.getItem(historyKeys(quiz).on) === "yes";
-  } catch (error) {
-    return false;
-  }
+// The view follows the history wherever it changes: an entry deleted in another tab goes here too.
+function watchHistory(quiz) {
+  watchKept(quiz.root, function (change) {
+    if (change.keepChanged || change.touched(historyKeys(quiz).entries)) showHistory(quiz);
+  });
 }
 
 function historyEntry(quiz, scores) {
@@ -65,10 +66,11 @@ function recordHistory(quiz, scores) {
   showHistory(quiz);
 }
 
-// The checkbox beside the results; it says why when this browser keeps nothing.
+// The checkbox beside the results; it says why when this browser keeps nothing, and follows the
+// reader's choices made in any tab.
 function historyToggle(quiz, scores) {
-  var line = element("p", "closer-history__toggle");
   if (EMBEDDED) return document.createComment("history is kept on the Closer site, never in an embed");
+  var line = element("p", "closer-history__toggle");
   var box = element("input");
   box.type = "checkbox";
   box.setAttribute("data-closer-history-toggle", "");
@@ -81,29 +83,30 @@ function historyToggle(quiz, scores) {
   line.appendChild(label);
   line.appendChild(document.createTextNode(" "));
   line.appendChild(status);
-  var store = storage();
-  if (!keepingAnswers(store)) {
-    box.disabled = true;
-    say(status, store === null ? "This browser is not letting the site keep anything, so there can be no history."
+  function follow() {
+    box.disabled = !keepingAnswers();
+    box.checked = historyOn(quiz);
+    say(status, !box.disabled ? "" : storage() === null ? "This browser is not letting the site keep anything, so there can be no history."
       : "You chose not to keep answers on this device, so no history is kept.");
-    return line;
   }
-  box.checked = historyOn(quiz);
-  box.addEventListener("change", function () {
-    try {
-      if (box.checked) {
-        store.setItem(historyKeys(quiz).on, "yes");
-        writeHistory(quiz, readHistory(quiz).concat([historyEntry(quiz, scores)]));
-        say(status, "History is on: these results and each later one are kept in this browser only.");
-      } else {
-        store.removeItem(historyKeys(quiz).on);
-        say(status, "History is off: nothing new is kept. Earlier entries stay until you delete them.");
-      }
-    } catch (error) {
-      box.checked = false;
-      say(status, "This browser did not let the site keep a history.");
-    }
-    showHistory(quiz);
+  box.addEventListener("change", function () { turnHistory(quiz, scores, box, status); });
+  watchKept(line, function (change) {
+    if (change.keepChanged || change.touched(historyKeys(quiz).on)) follow();
   });
+  follow();
   return line;
+}
+
+function turnHistory(quiz, scores, box, status) {
+  if (!box.checked) {
+    forget([historyKeys(quiz).on]);
+    say(status, "History is off: nothing new is kept. Earlier entries stay until you delete them.");
+  } else if (keepValue(historyKeys(quiz).on, "yes") === "kept") {
+    writeHistory(quiz, readHistory(quiz).concat([historyEntry(quiz, scores)]));
+    say(status, "History is on: these results and each later one are kept in this browser only.");
+  } else {
+    box.checked = false;
+    say(status, "This browser did not let the site keep a history.");
+  }
+  showHistory(quiz);
 }

@@ -15,7 +15,8 @@ function knowledgeCheck(root) {
   root.querySelector(".closer-quiz__clear").addEventListener("click", function () { resetCheck(check); });
   show(root.querySelector(".closer-quiz__tools"), true);
   restoreCheck(check);
-  if (!check.saved.keep) check.saved.explain();
+  check.saved.sayWhetherKept();
+  check.saved.watch(root, function () { forgetCheck(check); });
 }
 
 function checkQuestion(fieldset) {
@@ -125,11 +126,15 @@ function updateSummary(check, quiet) {
   if (done && !quiet) notify(check.root, "checked", { right: right, total: check.questions.length });
 }
 
+// "Try again" or "Clear my answers": forgetCheck empties this check, as it does its twin in any other tab.
 function resetCheck(check) {
-  check.questions.forEach(unmarkQuestion);
   check.saved.clear();
-  updateSummary(check);
   if (check.questions.length) check.questions[0].inputs[0].focus();
+}
+
+function forgetCheck(check) {
+  check.questions.forEach(unmarkQuestion);
+  updateSummary(check);
 }
 
 function restoreCheck(check) {

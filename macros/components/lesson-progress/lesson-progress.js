@@ -8,30 +8,26 @@ var PROGRESS_KEY = "closer:progress";
 var doneThisVisit = [];
 
 function doneLessons() {
-  var store = storage();
-  if (!keepingAnswers(store)) return doneThisVisit.slice();
+  if (!keepingAnswers()) return doneThisVisit.slice();
   try {
-    var list = readStored(store, PROGRESS_KEY);
+    var list = readStored(storage(), PROGRESS_KEY);
     return Array.isArray(list) ? list.filter(function (s) { return typeof s === "string"; }) : [];
   } catch (error) {
     return [];
   }
 }
 
-// Returns "kept", "not kept" (by the reader's choice) or "refused" (by the browser).
+// Returns "kept", "not kept" (by the reader's choice), or what keepValue says the browser did.
 function saveDone(list) {
-  var store = storage();
-  if (store === null) return "refused";
-  if (!keepingAnswers(store)) {
-    doneThisVisit = list.slice();
-    return "not kept";
-  }
-  try {
-    store.setItem(PROGRESS_KEY, JSON.stringify(list));
-    return "kept";
-  } catch (error) {
-    return "refused";
-  }
+  var kept = keepValue(PROGRESS_KEY, JSON.stringify(list));
+  if (kept === "not kept") doneThisVisit = list.slice();
+  return kept;
+}
+
+// Marks follow the progress wherever it changes; cleared, even this visit's marks go.
+function followProgress(change) {
+  if (change.cleared(PROGRESS_KEY)) doneThisVisit = [];
+  if (change.keepChanged || change.touched(PROGRESS_KEY)) markNavigation();
 }
 
 function slugOf(href) {
@@ -64,6 +60,8 @@ function markNavigation() {
   });
 }
 
+var MARK_NOT_KEPT = "You chose not to keep answers on this device, so this mark will not be kept.";
+
 function lessonButton(root) {
   var slug = root.getAttribute("data-lesson");
   var button = root.querySelector("button");
@@ -77,13 +75,17 @@ function lessonButton(root) {
     var done = doneLessons().filter(function (s) { return s !== slug; });
     if (button.getAttribute("aria-pressed") !== "true") done.push(slug);
     var saved = saveDone(done);
-    if (saved === "refused") {
+    if (saved === "unavailable" || saved === "failed") {
       button.textContent = "This browser is not letting the site keep your progress.";
     } else {
       render();
-      say(note, saved === "kept" ? "" : "You chose not to keep answers on this device, so this mark will not be kept.");
+      say(note, saved === "kept" ? "" : MARK_NOT_KEPT);
     }
     markNavigation();
+  });
+  watchKept(root, function (change) {
+    if (change.keepChanged) say(note, keepingAnswers() ? "" : MARK_NOT_KEPT);
+    if (change.keepChanged || change.touched(PROGRESS_KEY)) render();
   });
   render();
   root.hidden = false;
@@ -91,3 +93,4 @@ function lessonButton(root) {
 
 component("lesson-done", lessonButton);
 EVERY_PAGE.push(markNavigation);
+watchKept(document.documentElement, followProgress);

@@ -7,30 +7,25 @@ function privacyControls(root) {
   var keep = root.querySelector(".closer-privacy__keep");
   var status = root.querySelector(".closer-privacy__status");
 
-  function removeAnswers() {
-    var keys = closerKeys(store).filter(function (key) { return key !== KEEP_KEY; });
-    keys.forEach(function (key) { store.removeItem(key); });
-    return keys.length;
-  }
-
   if (store === null) {
     say(status, "This browser is not letting the site keep anything, so there is nothing to clear.");
     return;
   }
-  keep.checked = store.getItem(KEEP_KEY) === "no";
+  function showChoice() { keep.checked = store.getItem(KEEP_KEY) === "no"; }
+  showChoice();
+  watchKept(root, function (change) { if (change.keepChanged) showChoice(); });  // chosen in another tab
   clearAll.addEventListener("click", function () {
-    var count = removeAnswers();
+    var count = forgetEverything();
     say(status, count ? "Cleared everything this site kept in this browser: answers, history, journal notes and progress (" +
                         count + " item" + (count > 1 ? "s" : "") + ")."
                       : "There was nothing kept to clear.");
   });
   keep.addEventListener("change", function () {
     if (keep.checked) {
-      removeAnswers();
-      store.setItem(KEEP_KEY, "no");
+      chooseKeeping(false);
       say(status, "Nothing will be kept on this device: no answers, history, journal notes or progress. Anything already kept was cleared.");
     } else {
-      store.removeItem(KEEP_KEY);
+      chooseKeeping(true);
       say(status, "Answers will be kept on this device until you clear them.");
     }
   });

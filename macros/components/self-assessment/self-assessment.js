@@ -30,7 +30,9 @@ function selfAssessment(root) {
   submit.hidden = false;
   submit.disabled = false;
   updateProgress(quiz);
-  if (!quiz.saved.keep) quiz.saved.explain();
+  quiz.saved.sayWhetherKept();
+  quiz.saved.watch(root, function () { forgetAssessment(quiz); });
+  watchHistory(quiz);
   showHistory(quiz);
 }
 
@@ -129,19 +131,23 @@ function progressText(quiz, statements, safety) {
   return text + " answered";
 }
 
+// The reader's own clear: forgetAssessment empties this widget, as it does its twin in any other tab.
 function clearAssessment(quiz) {
+  quiz.saved.clear([":shown"]);
+  var first = quiz.form.querySelector("input");
+  if (first) first.focus();
+}
+
+// Once its answers are cleared, here or in another tab, nothing of them stays on screen.
+function forgetAssessment(quiz) {
   quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {
     all(fs, "input").forEach(function (input) { input.checked = false; });
   });
-  quiz.saved.clear();
-  quiz.saved.remember(":shown", null);
   reveal(quiz.results, false);  // in an embed the results' space stays: clearing tells the host nothing
   if (!EMBEDDED) quiz.results.textContent = "";
   quiz.shown = false;
   updateProgress(quiz);
   say(quiz.status, "Your answers were cleared.");
-  var first = quiz.form.querySelector("input");
-  if (first) first.focus();
 }
 
 function restoreAssessment(quiz) {
