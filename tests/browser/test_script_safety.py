@@ -199,15 +199,14 @@ def test_hostile_text_in_a_restored_backup_and_a_pasted_code_stays_text(open_sit
                {"version": 2, "savedAt": payloads[4], "scores": {"overall": payloads[5]}}]
     backup = {"closer-backup": 1, "exportedAt": "2026-12-01T10:00:00Z", "items": {
         "closer:journal:trust": json.dumps({"savedAt": "2026-12-01T10:00:00Z", "notes": notes}),
-        "closer:intimacy-check-in:history": json.dumps(history),
-        "closer:intimacy-check-in:history-on": "yes"}}
+        "closer:intimacy-check-in:history": json.dumps(history)}}
     (tmp_path / "backup.json").write_text(json.dumps(backup))
     page, log, errors = open_site("/privacy/")
     page.context.add_init_script(TRAPS)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.locator('[data-closer-backup="import"]').set_input_files(str(tmp_path / "backup.json"))
-    page.locator(".closer-privacy__status", has_text="Restored").wait_for()
+    page.locator(".closer-privacy__status", has_text="Restored 2 items").wait_for()
     page.goto(served_site + "/lessons/trust/")
     for index, text in notes.items():
         assert page.locator(f'textarea[data-journal-prompt="{index}"]').input_value() == text
