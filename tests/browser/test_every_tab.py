@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 import pytest
 
 from tests.support import project_quizzes
-from tests.support.browser import answer_by_clicking
+from tests.support.browser import answer_by_clicking, show_results_calmly
 
 pytestmark = pytest.mark.browser
 CHECK_IN, LESSON = "intimacy-check-in", "trust"
@@ -19,7 +19,6 @@ HISTORY = f"closer:{CHECK_IN}:history"
 JOURNAL = f"closer:journal:{LESSON}"
 KEEP = "closer:keep-answers"
 ITEMS = len(QUIZZES[CHECK_IN].quiz.items)
-CALM = [1, 2, 1]  # the safety questions answered "never": results as usual
 NOTE = "I hold back when I am tired."
 
 
@@ -54,10 +53,7 @@ def new_tab(context, url: str, errors: list):
 
 
 def show_results(page, answers) -> None:
-    answer_by_clicking(check_in(page), answers)
-    answer_by_clicking(check_in(page), CALM, "[data-quiz-screen] .closer-quiz__screen-item")
-    check_in(page).get_by_role("button", name="Show my results").click()
-    check_in(page).locator("[data-dimension='overall']").wait_for()
+    show_results_calmly(check_in(page), answers)
 
 
 def check_first_question(page) -> None:

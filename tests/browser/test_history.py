@@ -9,7 +9,7 @@ import pytest
 
 from macros.engine.scoring import score
 from tests.support import project_quizzes
-from tests.support.browser import answer_by_clicking
+from tests.support.browser import show_results_calmly
 
 pytestmark = pytest.mark.browser
 QUIZ_ID = "intimacy-check-in"
@@ -17,7 +17,6 @@ PAGE = f"/quizzes/{QUIZ_ID}/"
 QUIZ = project_quizzes().quizzes[QUIZ_ID].quiz
 KEY = f"closer:{QUIZ_ID}:history"
 LOW, HIGH = QUIZ.scale.min, QUIZ.scale.max
-CALM = [1, 2, 1]
 
 
 def answers_for(keyed: dict[str, int]) -> list[int]:
@@ -33,10 +32,7 @@ def widget(page):
 
 
 def submit(page, answers) -> None:
-    answer_by_clicking(widget(page), answers)
-    answer_by_clicking(widget(page), CALM, "[data-quiz-screen] .closer-quiz__screen-item")
-    widget(page).get_by_role("button", name="Show my results").click()
-    widget(page).locator("[data-dimension='overall']").wait_for()
+    show_results_calmly(widget(page), answers)
 
 
 def history(page) -> list:

@@ -145,6 +145,15 @@ def answer_by_clicking(widget, answers, items: str = ".closer-quiz__item") -> No
             fieldsets.nth(index).locator(f'input[value="{value}"]').check()
 
 
+def show_results_calmly(widget, answers) -> None:
+    """Answer a self-assessment's statements as given, each safety question "Strongly disagree" (a calm screen), and show results."""
+    answer_by_clicking(widget, answers)
+    for item in widget.locator("[data-quiz-screen] .closer-quiz__screen-item").all():
+        item.locator("input").first.check()
+    widget.get_by_role("button", name="Show my results").click()
+    widget.locator("[data-dimension='overall']").wait_for()
+
+
 def tab_to(page, predicate: str, limit: int = 80) -> None:
     """Press Tab until the focused element matches a JS predicate on `el`."""
     for _ in range(limit):
