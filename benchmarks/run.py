@@ -115,7 +115,7 @@ def bench_scale(work: Path, counts: list[int]) -> None:
         row(f"{count} quizzes: per quiz, embed + download", f"{extra['exports'] * 1000:.2f} ms")
 
 
-WIDGET_SCRIPTS = ["core/core.js", "knowledge-check/knowledge-check.js", "self-assessment/scoring.js",
+WIDGET_SCRIPTS = ["core/core.js", "core/kept.js", "knowledge-check/knowledge-check.js", "self-assessment/scoring.js",
                   "self-assessment/results.js", "self-assessment/self-assessment.js", "core/start.js"]
 WIDGET_STYLES = ["core/quiz.css", "knowledge-check/knowledge-check.css", "self-assessment/self-assessment.css"]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..render.rendering import COMPONENTS
 
 SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site, like the stylesheets below
-ORDER = [  # after core/core.js, before core/start.js; scoring.js before the widget that uses it
+ORDER = [  # after core/core.js and core/kept.js, before core/start.js; scoring.js before the widget that uses it
     "frame-guard/frame-guard.js",  # first: a page in another site's frame hides before anything starts
     "knowledge-check/knowledge-check.js",
     "chart/chart.js",
@@ -41,7 +41,7 @@ HEADER = """/* Closer's browser code, bundled from macros/components/ (one file 
 
 def script_sources() -> list[Path]:
     """Every script of the bundle, in order."""
-    return [COMPONENTS / "core" / "core.js", *(COMPONENTS / name for name in ORDER),
+    return [COMPONENTS / "core" / "core.js", COMPONENTS / "core" / "kept.js", *(COMPONENTS / name for name in ORDER),
             COMPONENTS / "core" / "start.js"]
 
 

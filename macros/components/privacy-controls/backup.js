@@ -11,18 +11,9 @@ var BACKUP_ITEMS_MAX = 1000;  // a device holds a few keys per quiz and lesson: 
 // closer:<id>:v<n>, closer:<id>:history, closer:journal:<slug>, closer:progress (QUIZ_FORMAT).
 var RESTORABLE = /^closer:(?:[a-z0-9-]+:(?:v[1-9][0-9]{0,3}|history)|journal:[a-z0-9-]+|progress)$/;
 
-function closerKeys(store) {
-  var keys = [];
-  for (var i = 0; i < store.length; i++) {
-    var key = store.key(i);
-    if (key && RESTORABLE.test(key)) keys.push(key);
-  }
-  return keys;
-}
-
 function exportBackup(store) {
   var items = {};
-  closerKeys(store).forEach(function (key) { items[key] = store.getItem(key); });
+  storedKeys(store, function (key) { return RESTORABLE.test(key); }).forEach(function (key) { items[key] = store.getItem(key); });
   var backup = { "closer-backup": 1, exportedAt: new Date().toISOString(), items: items };
   var link = element("a");
   link.href = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 1)], { type: "application/json" }));
