@@ -157,9 +157,11 @@ def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, shell: str,
         if target.exists():
             continue
         url, title = f"quizzes/{quiz_id}/", plain(loaded.quiz.title)
-        widget = render_quiz(loaded, level=1, link=lambda t, url=url: pages.link(url, t), link_title=pages.link_title)
-        practice = course_page("practice.md", pages.link(url, "practice.md") if pages.site_path("practice.md")
-                               else None, course)
+        def own(target: str, url=url) -> str | None:
+            return course_page(target, pages.link(url, target) if pages.site_path(target) else None, course)
+        widget = render_quiz(loaded, level=1, link=lambda t, url=url: pages.link(url, t), link_title=pages.link_title,
+                             privacy=own("privacy.md"))
+        practice = own("practice.md")
         check = quiz_id if loaded.quiz.kind == "knowledge-check" else None
         panel = use_panel("quizzes", quiz_id, "quiz", title, url, facts.site_url, facts.site_name, practice, check,
                           relative_url)

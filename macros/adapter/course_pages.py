@@ -30,14 +30,19 @@ def course_page(build: Build, config, target: str, page=None) -> str | None:
     return site_course_page(target, here, build.course_url)
 
 
+def widget(build: Build, page, loaded, *, level: int, instance: int = 1) -> str:
+    """A quiz's widget on a page of the site, its links relative to that page."""
+    return render_quiz(loaded, level=level, instance=instance, link=lambda target: build.link(page, target),
+                       link_title=build.link_title, privacy=course_page(build, None, "privacy.md", page))
+
+
 def quiz_page_markdown(build: Build, page, config, quiz_id: str) -> str:
     """A quiz's own page: its widget and the panel for coaches; page.title becomes escaped text."""
     loaded = build.catalog.quizzes[quiz_id]
     title = plain(loaded.quiz.title)
     page.title = html.escape(title, quote=False)
-    widget = render_quiz(loaded, level=1, link=lambda target: build.link(page, target), link_title=build.link_title)
     panel = use_panel(build, page, config, "quizzes", quiz_id, "quiz", title)
-    return build.stash(widget, searchable=False) + "\n\n" + build.stash(panel)
+    return build.stash(widget(build, page, loaded, level=1), searchable=False) + "\n\n" + build.stash(panel)
 
 
 def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> str:
@@ -51,8 +56,7 @@ def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> st
         return {"url": get_relative_url(f"lessons/{other.slug}/", page.file.url), "title": plain(other.parts.title)}
 
     copies = build.quizzes_on_page.get(page.file.src_uri, 0) + 1  # after any quiz() calls in the body
-    quiz_html = render_quiz(build.catalog.quizzes[lesson.quiz_id], level=3, instance=copies,
-                            link=lambda target: build.link(page, target), link_title=build.link_title)
+    quiz_html = widget(build, page, build.catalog.quizzes[lesson.quiz_id], level=3, instance=copies)
     return render_lesson(lesson, body, quiz_html, lesson.number, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
                          neighbour(landed[index + 1] if index + 1 < len(landed) else None),

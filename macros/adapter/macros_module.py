@@ -13,9 +13,10 @@ from mkdocs.utils import get_relative_url
 
 from ..engine.pages import body_line, check_body, has_markers
 from ..engine.problems import Problem, by_closeness
-from ..render.rendering import render_file_listing, render_learning_path, render_privacy_controls, render_quiz
+from ..render.rendering import render_file_listing, render_learning_path, render_privacy_controls
 from ..render.text import plain
 from .build import Build, page_file
+from .course_pages import widget
 
 NOT_RENDERED = "This page has errors: see the build output."
 # What show_file() may read: the course's own sources, never the rest of the machine.
@@ -126,5 +127,4 @@ def _quiz(build: Build, page, line: int, col: int, *args, **kwargs) -> str:
         ids = by_closeness(quiz_id, build.catalog.ids)
         return problem(f"unknown quiz '{quiz_id}'", ("quizzes that exist, closest first: " + ", ".join(ids))
                        if ids else "add quizzes/" + quiz_id + ".yml")
-    return build.stash(render_quiz(loaded, level=level, instance=nth + 1, link=lambda target: build.link(page, target),
-                                   link_title=build.link_title), searchable=False)
+    return build.stash(widget(build, page, loaded, level=level, instance=nth + 1), searchable=False)

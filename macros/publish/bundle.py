@@ -20,6 +20,7 @@ ORDER = [  # after core/core.js and core/kept.js, before core/start.js; scoring.
     "chart/chart.js",
     "self-assessment/scoring.js",
     "self-assessment/results.js",
+    "self-assessment/screen-clear.js",
     "self-assessment/compare.js",
     "history/history.js",
     "history/history-view.js",

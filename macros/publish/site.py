@@ -52,11 +52,12 @@ def lesson_standalone(lesson: Lesson, content: str, link: Callable[[str], str]) 
     return alone, Worksheet(alone, lesson.number, lesson.parts, link)
 
 
-def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links, site_url: str) -> Standalone:
+def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links, site_url: str,
+                    privacy_url: str | None) -> Standalone:
     """A quiz on its own, its links absolute, crediting its lesson when it is a lesson's knowledge check."""
     page_url = f"quizzes/{loaded.id}/"
     html_ = render_quiz(loaded, level=1, link=lambda target: page_address(links, site_url, target)
-                        or absolute_url(site_url, page_url), link_title=links.link_title)
+                        or absolute_url(site_url, page_url), link_title=links.link_title, privacy=privacy_url)
     title = plain(loaded.quiz.title)
     lesson = next((lesson for lesson in lessons if lesson.quiz_id == loaded.id), None)
     if lesson is not None:
@@ -90,7 +91,7 @@ def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson
     """
     if not serving:
         minify_assets(site)
-    items = rendered + [quiz_standalone(loaded, lessons, links, facts.site_url) for loaded in catalog.quizzes.values()]
+    items = rendered + [quiz_standalone(loaded, lessons, links, facts.site_url, facts.privacy_url) for loaded in catalog.quizzes.values()]
     downloads_policy = export_all(site, facts, items, worksheets, None if serving else PLACEHOLDER)
     write_schema(site, facts.site_url)
     for loaded in catalog.quizzes.values():

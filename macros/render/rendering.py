@@ -49,14 +49,18 @@ def _options(question):
 
 def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
                 link: Callable[[str], str] = lambda target: target,
-                link_title: Callable[[str], str] = lambda target: target) -> str:
-    """The widget's HTML; level is the heading level of its title, instance tells copies apart."""
+                link_title: Callable[[str], str] = lambda target: target, privacy: str | None = None) -> str:
+    """The widget's HTML; level is the heading level of its title, instance tells copies apart.
+
+    privacy: the privacy page's address as seen from where the widget is, or None where the site
+    and its course have none (a safety screen's message then names no page).
+    """
     prefix = f"closer-{loaded.id}" + (f"-{instance}" if instance > 1 else "")
     template = _env.get_template(f"{loaded.quiz.kind}.html")
     html = template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint,
                            previous_fingerprint=previous_fingerprint(loaded), level=level,
                            prefix=prefix, options=_options, link=link, link_title=link_title,
-                           text=plain).strip()
+                           privacy=privacy, text=plain).strip()
     return _point_page_links(html, link)
 
 

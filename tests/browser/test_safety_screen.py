@@ -9,6 +9,8 @@ import pytest
 from macros.engine.scoring import score, screen_flagged
 from macros.render.text import plain
 from tests.support import project_quizzes
+from playwright.sync_api import expect
+
 from tests.support.browser import answer_by_clicking, tab_to
 
 pytestmark = pytest.mark.browser
@@ -16,6 +18,7 @@ QUIZ_ID = "intimacy-check-in"
 PAGE = f"/quizzes/{QUIZ_ID}/"
 QUIZ = project_quizzes().quizzes[QUIZ_ID].quiz
 KEY = f"closer:{QUIZ_ID}:v{QUIZ.version}"
+HISTORY = f"closer:{QUIZ_ID}:history"
 # Close in most areas, with talks and time together that fall short (keyed values per area).
 KEYED = {"known": 4, "safety": 4, "trust": 5, "talking": 2, "care": 4, "time": 2}
 ANSWERS = [QUIZ.scale.min + QUIZ.scale.max - KEYED[i.dimension] if i.reverse else KEYED[i.dimension]
@@ -37,6 +40,21 @@ def answer(page, scored, screen) -> None:
 def shown_scores(page) -> dict:
     return {n.get_attribute("data-dimension"): (n.get_attribute("data-score"), n.get_attribute("data-band"))
             for n in widget(page).locator("[data-dimension]").all()}
+
+
+def show(page) -> str:
+    """Press "Show my results"; what the safety screen said ("true" when it put safety first)."""
+    widget(page).get_by_role("button", name="Show my results").click()
+    return widget(page).locator("[data-screen-result]").get_attribute("data-flagged")
+
+
+def kept_of_this_quiz(page) -> dict:
+    return page.evaluate(f"Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('closer:{QUIZ_ID}:'))"
+                         ".map(k => [k, localStorage.getItem(k)]))")
+
+
+def history_entries(page) -> int:
+    return len(json.loads(kept_of_this_quiz(page).get(HISTORY, "[]")))
 
 
 def test_the_reference_agrees_on_both_readers():
@@ -65,7 +83,7 @@ def test_a_flagged_screen_puts_safety_first_and_leaves_out_every_band_s_advice(o
         text = block.locator(".closer-result__score").inner_text()
         assert text.endswith("on a scale from 1 to 5"), text
     links = [a.get_attribute("href") for a in results.locator("a").all()]
-    assert len(links) == 1 and links[0].endswith("/right-for-you/")
+    assert len(links) == 2 and links[0].endswith("/right-for-you/") and links[1].endswith("/privacy/#browsing-history")
     first.get_by_role("link", name="Is this course right for you now?").click()
     page.wait_for_url(served_site + "/right-for-you/")
     assert errors == [] and log.foreign == []
@@ -153,3 +171,61 @@ def test_without_javascript_the_paper_form_says_which_answers_put_safety_first(o
     assert "leave aside the advice that comes with each band" in text
     assert paper.get_by_text("not your fault").is_visible()
     assert widget(page).locator("[data-quiz-screen]").is_visible()
+
+
+def test_a_flagged_result_offers_no_history_and_records_none(open_site):
+    page, _, errors = open_site(PAGE)
+    answer(page, ANSWERS, CALM)
+    assert show(page) == "false"
+    widget(page).get_by_label("Keep a history of my results in this browser").check()
+    assert history_entries(page) == 1
+    answer(page, [], AFRAID)
+    assert show(page) == "true"
+    assert widget(page).locator("[data-closer-history-toggle]").count() == 0
+    assert history_entries(page) == 1  # history was on, and the flagged result was not added
+    answer(page, [], CALM)  # a calm result afterwards is kept as before
+    assert show(page) == "false"
+    assert widget(page).locator("[data-closer-history-toggle]").is_checked()
+    assert history_entries(page) == 2
+    assert errors == []
+
+
+def test_the_safety_message_clears_the_check_from_the_device_in_every_tab_and_keeps_nothing_more(
+        open_site, served_site):
+    page, log, errors = open_site(PAGE)
+    answer(page, ANSWERS, CALM)
+    show(page)
+    widget(page).get_by_label("Keep a history of my results in this browser").check()
+    other = page.context.new_page()  # the same check open in a second tab, its answers restored
+    other.on("pageerror", lambda error: errors.append(str(error)))
+    other.goto(served_site + PAGE)
+    assert widget(other).locator(".closer-quiz__item input:checked").count() == len(QUIZ.items)
+    answer(page, [], AFRAID)
+    assert show(page) == "true"
+    tab_to(page, "el.hasAttribute('data-screen-clear')")
+    page.keyboard.press("Enter")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused.startswith("Your answers to this check and its history are gone from this device"), focused
+    assert kept_of_this_quiz(page) == {}
+    # The safety message and its help stay in view; the answers, scores and history go.
+    message = widget(page).locator("[data-screen-result]")
+    assert message.get_by_text("not your fault").is_visible()
+    assert message.get_by_role("link", name="Is this course right for you now?").is_visible()
+    assert not message.get_by_role("button", name="Clear my answers from this device").is_visible()
+    assert widget(page).locator("[data-dimension]:visible").count() == 0
+    assert not widget(page).locator(".closer-quiz__results .closer-chart").is_visible()
+    assert widget(page).locator("input:checked").count() == 0
+    assert not widget(page).locator(".closer-history").is_visible()
+    expect(widget(other).locator("input:checked")).to_have_count(0)
+    # Nothing more is kept while this page is open, even answers given afresh.
+    answer(page, ANSWERS, CALM)
+    assert show(page) == "false"
+    assert widget(page).locator("[data-closer-history-toggle]").count() == 0
+    assert kept_of_this_quiz(page) == {}
+    # What it cannot clear is said, with the way to clear it.
+    answer(page, [], AFRAID)
+    show(page)
+    message.get_by_role("link", name="how to clear that").click()
+    page.wait_for_url(served_site + "/privacy/#browsing-history")
+    assert page.get_by_role("heading", name="Browsing history").is_visible()
+    assert errors == [] and log.foreign == []

@@ -135,6 +135,25 @@ def test_the_screen_asks_about_every_sign_of_control_and_sexual_pressure(built_s
         assert any(re.search(pattern, text) for text in asked), (sign, asked)
 
 
+@pytest.mark.parametrize("quiz_id", SCREENED)
+def test_the_safety_message_offers_to_clear_the_check_and_says_what_it_cannot_clear(built_site, quiz_id):
+    # The message a flagged result copies: its clear control, and a link to where the privacy
+    # page says how to clear the browser's own history of visited pages.
+    widget, _ = screen_fieldsets(built_site, quiz_id)
+    message = widget.select_one("[data-screen-key] .closer-quiz__screen-flagged")
+    control = message.select("[data-screen-clear]")
+    assert len(control) == 1 and control[0].name == "button"
+    assert control[0].get_text(" ", strip=True) == "Clear my answers from this device"
+    part = control[0].find_parent(class_="closer-quiz__screen-clear")
+    assert part.has_attr("hidden")  # on paper nothing is kept, so nothing is offered to clear
+    said = " ".join(part.get_text(" ").split())
+    assert "cannot remove the browser’s own history of the pages you visited" in said
+    link = part.select_one("a[href]")
+    assert link["href"] == "../../privacy/#browsing-history"
+    privacy = BeautifulSoup((built_site / "privacy" / "index.html").read_text(), "html.parser")
+    assert privacy.select_one("h2#browsing-history") is not None
+
+
 def test_barriers_give_each_barrier_three_or_four_statements():
     for dimension in BARRIERS.dimensions:
         own = [i for i in BARRIERS.items if i.dimension == dimension.id]

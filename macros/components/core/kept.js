@@ -159,6 +159,7 @@ function Saved(root) {
   // Answers saved under the fingerprint of an earlier algorithm, for the same questions, still count.
   this.previous = root.getAttribute("data-quiz-fingerprint-previous");
   this.note = root.querySelector(".closer-quiz__storage");
+  this.sealed = false;  // see seal()
 }
 
 // The saved answers if they are readable, of this quiz's shape and fingerprint; else null.
@@ -180,6 +181,7 @@ Saved.prototype.matches = function (fingerprint) {
 
 // Keeps the answers, or says in the widget why they could not be kept.
 Saved.prototype.save = function (answers) {
+  if (this.sealed) return;
   var kept = keepValue(this.key, JSON.stringify({
     fingerprint: this.fingerprint, savedAt: new Date().toISOString(), answers: answers
   }));
@@ -194,11 +196,18 @@ Saved.prototype.clear = function (suffixes) {
 
 // A second value beside the answers (such as "results were shown"), kept only when answers are.
 Saved.prototype.remember = function (suffix, value) {
+  if (this.sealed) return;
   keepValue(this.key + suffix, value);
 };
 
 Saved.prototype.recall = function (suffix) {
   try { return keepingAnswers() ? readStored(storage(), this.key + suffix) : null; } catch (error) { return null; }
+};
+
+// After a safety message's clear (screen-clear.js): nothing more is kept while the page is open.
+// The widget's own message says so; its note stays as it was, so an embed's height tells nothing.
+Saved.prototype.seal = function () {
+  this.sealed = true;
 };
 
 // reset() empties the widget when its answers are cleared, in this tab or another; the note on

@@ -61,7 +61,7 @@ function historyEntry(quiz, scores) {
 
 // After a submission: kept only when the reader turned history on for this quiz.
 function recordHistory(quiz, scores) {
-  if (EMBEDDED || !historyOn(quiz)) return;
+  if (EMBEDDED || quiz.saved.sealed || !historyOn(quiz)) return;
   writeHistory(quiz, readHistory(quiz).concat([historyEntry(quiz, scores)]));
   showHistory(quiz);
 }

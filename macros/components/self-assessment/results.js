@@ -31,11 +31,11 @@ function showResults(quiz, focus) {
     });
   }
   results.appendChild(copyTools(function () { return resultsAsText(quiz, scores); }));
-  results.appendChild(historyToggle(quiz, scores));
+  if (!flagged && !quiz.saved.sealed) results.appendChild(historyToggle(quiz, scores));
   if (comparable(quiz)) results.appendChild(compareSection(quiz, scores, flagged));
   reveal(results, true);
   quiz.shown = true;
-  quiz.saved.remember(":shown", JSON.stringify({ fingerprint: quiz.saved.fingerprint }));
+  if (!flagged) quiz.saved.remember(":shown", JSON.stringify({ fingerprint: quiz.saved.fingerprint }));
   if (focus) title.focus();
   return scores;
 }
@@ -74,14 +74,15 @@ function screenResult(quiz, flagged) {
   block.setAttribute("data-flagged", flagged ? "true" : "false");
   var key = quiz.root.querySelector("[data-screen-key]");
   var calm = key.querySelector(".closer-quiz__screen-calm");
-  var parts = [[all(key.querySelector(".closer-quiz__screen-flagged"), ":scope > *"), flagged],
-               [calm ? [calm] : [], !flagged]];
+  var parts = [{ nodes: all(key.querySelector(".closer-quiz__screen-flagged"), ":scope > *"), shown: flagged, message: true },
+               { nodes: calm ? [calm] : [], shown: !flagged }];
   var layers = element("div", "closer-result__layers");
   parts.forEach(function (part) {
-    if (!EMBEDDED && !part[1]) return;
+    if (!EMBEDDED && !part.shown) return;
     var body = element("div", "closer-result__body");
-    part[0].forEach(function (node) { body.appendChild(node.cloneNode(true)); });
-    reveal(body, part[1]);
+    part.nodes.forEach(function (node) { body.appendChild(node.cloneNode(true)); });
+    if (part.message) offerScreenClear(quiz, body);
+    reveal(body, part.shown);
     layers.appendChild(body);
   });
   block.appendChild(layers);

@@ -70,7 +70,8 @@ function wireAssessment(quiz) {
   // clicks the button too (implicit submission). Nothing is ever sent: results are computed here.
   quiz.form.querySelector("[type=submit]").addEventListener("click", function (event) {
     event.preventDefault();
-    recordHistory(quiz, showResults(quiz, true));
+    var scores = showResults(quiz, true);
+    if (!screenFlagged(quiz)) recordHistory(quiz, scores);  // a flagged result leaves no history
     say(quiz.status, "Your results are shown below the questions.");
     notify(quiz.root, "results");
   });
@@ -143,8 +144,12 @@ function forgetAssessment(quiz) {
   quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {
     all(fs, "input").forEach(function (input) { input.checked = false; });
   });
-  reveal(quiz.results, false);  // in an embed the results' space stays: clearing tells the host nothing
-  if (!EMBEDDED) quiz.results.textContent = "";
+  if (quiz.saved.sealed) {
+    keepOnlySafety(quiz);
+  } else {
+    reveal(quiz.results, false);  // in an embed the results' space stays: clearing tells the host nothing
+    if (!EMBEDDED) quiz.results.textContent = "";
+  }
   quiz.shown = false;
   updateProgress(quiz);
   say(quiz.status, "Your answers were cleared.");
