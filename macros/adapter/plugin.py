@@ -18,6 +18,7 @@ from ..engine.catalog import load_catalog
 from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
 from ..engine.site_config import THEME, check_quick_exit, check_site_config
+from ..messages import DEFAULT, catalog_problems
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from ..publish.export import SiteFacts
 from ..publish.security import template_script_hashes
@@ -60,6 +61,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         config_file = Path(config.config_file_path)
         text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
         custom = Path(theme.custom_dir) if theme.custom_dir else None
+        self.build.page_problems += catalog_problems(DEFAULT)
         self.build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"), text, config_file.name)
         self.build.page_problems += check_site_config(theme.name, theme["font"] if "font" in theme else None, custom,
                                                       config.use_directory_urls, self.config.course_url, text,

@@ -9,12 +9,14 @@ every page after the first loads both from the browser's cache.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from ..messages import DEFAULT, browser_messages
 from ..render.rendering import COMPONENTS
 
 SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site, like the stylesheets below
-ORDER = [  # after core/core.js and core/kept.js, before core/start.js; scoring.js before the widget that uses it
+ORDER = [  # after the core's own files, before core/start.js; scoring.js before the widget that uses it
     "frame-guard/frame-guard.js",  # first: a page in another site's frame hides before anything starts
     "knowledge-check/knowledge-check.js",
     "chart/chart.js",
@@ -42,8 +44,8 @@ HEADER = """/* Closer's browser code, bundled from macros/components/ (one file 
 
 def script_sources() -> list[Path]:
     """Every script of the bundle, in order."""
-    return [COMPONENTS / "core" / "core.js", COMPONENTS / "core" / "kept.js", *(COMPONENTS / name for name in ORDER),
-            COMPONENTS / "core" / "start.js"]
+    return [COMPONENTS / "core" / "words.js", COMPONENTS / "core" / "core.js", COMPONENTS / "core" / "kept.js",
+            *(COMPONENTS / name for name in ORDER), COMPONENTS / "core" / "start.js"]
 
 
 def _joined(paths: list[Path]) -> str:
@@ -52,9 +54,22 @@ def _joined(paths: list[Path]) -> str:
                      + path.read_text(encoding="utf-8").strip() + "\n" for path in paths)
 
 
-def bundle_script(sources: list[Path] | None = None) -> str:
-    """The one script pages load: every component's source (or those given) inside one strict function."""
-    return HEADER + '(function () {\n"use strict";\n\n' + _joined(sources or script_sources()) + "})();\n"
+def bundle_script(sources: list[Path] | None = None, lang: str = DEFAULT) -> str:
+    """The one script a language's pages load: every component's source (or those given) inside one strict function."""
+    return (HEADER + '(function () {\n"use strict";\n\n' + _words(lang) + _joined(sources or script_sources())
+            + "})();\n")
+
+
+def _words(lang: str) -> str:
+    """The language's messages for the scripts (words.js reads them), and its plural rule as code.
+
+    The rule comes from Babel's locale data, checked to hold only n, digits and operators, never
+    from a catalog; the messages are JSON, with "<" escaped so no text can close the script.
+    """
+    messages, rule = browser_messages(lang)
+    data = json.dumps(messages, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return (f"/* ---- messages/{lang}.po: the texts the scripts show ---- */\nvar MESSAGES = {data};\n"
+            f"function pluralForm(n) {{ return Number({rule}); }}\n")
 
 
 STYLESHEET_NAME = "closer.css"  # the one stylesheet every page loads, beside the script

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..engine.catalog import LoadedQuiz
 from ..engine.lessons import Lesson
 from ..engine.schema import TrueFalseQuestion
+from ..messages import _, ngettext
 from .fingerprints import previous_fingerprint
 from .text import plain, to_html
 
@@ -34,6 +35,8 @@ _env = Environment(
 # field reaches a page (inline for titles, prompts, labels…; block for intros, messages…).
 _env.filters["inline"] = lambda source: Markup(to_html(source, True))
 _env.filters["block"] = lambda source: Markup(to_html(source, False))
+# Every text of Closer's own, in the language being spoken (macros/messages); autoescaped like any text.
+_env.globals.update(_=_, ngettext=ngettext)
 
 
 def _options(question):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import expect
 import pytest
 
 from macros.engine.scoring import score, screen_flagged
 from macros.render.text import plain
 from tests.support import project_quizzes
-from playwright.sync_api import expect
-
 from tests.support.browser import answer_by_clicking, tab_to
 
 pytestmark = pytest.mark.browser

@@ -8,24 +8,24 @@ function showResults(quiz, focus) {
   var flagged = screenFlagged(quiz);
   var results = quiz.results;
   results.textContent = "";
-  var title = resultHeading(quiz, 1, "Your results");
+  var title = resultHeading(quiz, 1, gettext("Your results"));
   title.tabIndex = -1;
   title.classList.add("closer-quiz__results-title");
   results.appendChild(title);
   if (EMBEDDED) {  // a standing hint: a note that appeared would tell the host an answer changed
-    results.appendChild(element("p", "closer-quiz__stale", "If you change an answer, press “Show my results” again to update these results."));
+    results.appendChild(element("p", "closer-quiz__stale", gettext("If you change an answer, press “Show my results” again to update these results.")));
     quiz.stale = null;
   } else {
-    quiz.stale = element("p", "closer-quiz__stale", "You changed answers after these results. Press “Show my results” again to update them.");
+    quiz.stale = element("p", "closer-quiz__stale", gettext("You changed answers after these results. Press “Show my results” again to update them."));
     quiz.stale.hidden = true;
     results.appendChild(quiz.stale);
   }
   var areas = strongestFirst(quiz.spec, scores);
   if (quiz.screenItems.length) results.appendChild(screenResult(quiz, flagged));
   results.appendChild(resultsChart(quiz, scores, areas, quiz.form.clientWidth));  // results may still be hidden
-  results.appendChild(resultBlock(quiz, "overall", "Overall", scores.overall, quiz.spec.overall, 2, flagged));
+  results.appendChild(resultBlock(quiz, "overall", gettext("Overall"), scores.overall, quiz.spec.overall, 2, flagged));
   if (quiz.spec.dimensions.length) {
-    results.appendChild(resultHeading(quiz, 2, "By area, strongest first"));
+    results.appendChild(resultHeading(quiz, 2, gettext("By area, strongest first")));
     areas.forEach(function (d) {
       results.appendChild(resultBlock(quiz, d.id, d.title, scores[d.id], d.bands, 3, flagged));
     });
@@ -42,11 +42,11 @@ function showResults(quiz, focus) {
 
 // Overall and each area, strongest first, as in the text below; scores only, never bands.
 function resultsChart(quiz, scores, areas, width) {
-  var rows = [{ id: "overall", title: "Overall" }].concat(areas).map(function (d) {
+  var rows = [{ id: "overall", title: gettext("Overall") }].concat(areas).map(function (d) {
     var outcome = scores[d.id];
     return { label: d.title, value: outcome.enough ? outcome.sum / outcome.count : null, text: outcome.score1 };
   });
-  return scoreChart(rows, quiz.spec, "Your scores at a glance", width || 280);
+  return scoreChart(rows, quiz.spec, gettext("Your scores at a glance"), width || 280);
 }
 
 function resultHeading(quiz, depth, text) {
@@ -55,7 +55,7 @@ function resultHeading(quiz, depth, text) {
 
 function copyTools(text, label) {
   var tools = element("div", "closer-quiz__result-tools");
-  var copy = element("button", "closer-quiz__copy", label || "Copy my results as text");
+  var copy = element("button", "closer-quiz__copy", label || gettext("Copy my results as text"));
   copy.type = "button";
   var copied = element("span", "closer-quiz__copied");
   copied.setAttribute("role", "status");
@@ -118,12 +118,15 @@ function resultBlock(quiz, id, title, outcome, bands, depth, flagged) {
 function resultBody(spec, outcome, bands, advice) {
   var body = element("div", "closer-result__body");
   if (!outcome.enough) {
-    body.appendChild(element("p", "closer-result__score", "Not enough answers to score this yet: answer at least half of its " +
-      outcome.items + " statements (" + Math.ceil(outcome.items / 2) + ")."));
+    body.appendChild(element("p", "closer-result__score", ngettext(
+      "Not enough answers to score this yet: answer at least half of its {n} statement ({half}).",
+      "Not enough answers to score this yet: answer at least half of its {n} statements ({half}).",
+      outcome.items, { half: Math.ceil(outcome.items / 2) })));
     return body;
   }
-  var scoreText = outcome.score1 + " on a scale from " + spec.min + " to " + spec.max;
-  body.appendChild(element("p", "closer-result__score", scoreText + (outcome.label && advice ? ": " + outcome.label : "")));
+  var scale = { score: outcome.score1, min: spec.min, max: spec.max, band: outcome.label };
+  body.appendChild(element("p", "closer-result__score", outcome.label && advice
+    ? gettext("{score} on a scale from {min} to {max}: {band}", scale) : gettext("{score} on a scale from {min} to {max}", scale)));
   if (outcome.band >= 0 && advice) {
     // The band's message and links were rendered and sanitized at build time: reuse them.
     var message = element("div", "closer-result__message");
@@ -151,13 +154,14 @@ function possibleOutcomes(spec, outcome, bands) {
 // and a copy that had them only otherwise would tell its reader what the screen said.
 function resultsAsText(quiz, scores) {
   var title = quiz.root.querySelector(".closer-quiz__title").textContent.trim();
-  var lines = [title + ": my results"];
+  var lines = [gettext("{title}: my results", { title: title })];
   var labels = !quiz.screenItems.length;
   function line(name, outcome) {
-    lines.push(name + ": " + (outcome.enough ? outcome.score1 + " of " + quiz.spec.max +
-      (outcome.label && labels ? " (" + outcome.label + ")" : "") : "not enough answers"));
+    var said = { area: name, score: outcome.score1, max: quiz.spec.max, band: outcome.label };
+    lines.push(!outcome.enough ? gettext("{area}: not enough answers", said)
+      : outcome.label && labels ? gettext("{area}: {score} of {max} ({band})", said) : gettext("{area}: {score} of {max}", said));
   }
-  line("Overall", scores.overall);
+  line(gettext("Overall"), scores.overall);
   strongestFirst(quiz.spec, scores).forEach(function (d) { line(d.title, scores[d.id]); });
   return lines.join("\n");
 }
