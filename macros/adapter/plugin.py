@@ -25,6 +25,7 @@ from ..publish.security import template_script_hashes
 from ..publish.site import lesson_standalone, publish
 from ..publish.urls import ASSETS, absolute_url, oembed_url
 from ..render.content import check_content
+from ..render.rendering import template_gettext, template_ngettext
 from ..render.text import plain, removed_markup
 from .build import Build, page_file
 from .checks import check_docs_files, check_front_matters
@@ -171,6 +172,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         return output_content
 
     def on_env(self, env, config, files):
+        env.globals.update(_=template_gettext, ngettext=template_ngettext)  # Closer's theme templates speak through the catalogs
         problems = self.build.problems()
         for problem in problems:
             if problem.warning:

@@ -33,7 +33,10 @@ STABLE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)  # a fixed header date: 
 def template() -> Catalog:
     """Every message in the package's code, each with the files that use it."""
     found = Catalog(project="Closer", creation_date=STABLE_DATE, fuzzy=False)
-    for filename, _line, message, comments, context in extract_from_dir(PACKAGE, METHODS, OPTIONS):
+    # A comment starting "Translators:" just before a message is shown to its translators.
+    for filename, _line, message, comments, context in extract_from_dir(PACKAGE, METHODS, OPTIONS,
+                                                                        comment_tags=("Translators:",),
+                                                                        strip_comment_tags=True):
         if not message or (isinstance(message, tuple) and not all(message)):
             continue
         previous = found.get(message if isinstance(message, str) else message[0], context)

@@ -10,11 +10,12 @@ from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
+from markupsafe import escape as escape_html
 
 from ..engine.catalog import LoadedQuiz
 from ..engine.lessons import Lesson
 from ..engine.schema import TrueFalseQuestion
-from ..messages import _, ngettext
+from ..messages import catalog, fill, language
 from .fingerprints import previous_fingerprint
 from .text import plain, to_html
 
@@ -35,8 +36,27 @@ _env = Environment(
 # field reaches a page (inline for titles, prompts, labels…; block for intros, messages…).
 _env.filters["inline"] = lambda source: Markup(to_html(source, True))
 _env.filters["block"] = lambda source: Markup(to_html(source, False))
-# Every text of Closer's own, in the language being spoken (macros/messages); autoescaped like any text.
-_env.globals.update(_=_, ngettext=ngettext)
+
+
+def template_gettext(msgid: str, **values) -> Markup:
+    """A message for a template, in the language being spoken: its text escaped, each value escaped
+    unless it is already safe HTML (a link made by the template), then the values put in."""
+    return _safely_filled(catalog(language()).gettext(msgid), values)
+
+
+def template_ngettext(singular: str, plural: str, n: int, **values) -> Markup:
+    """As template_gettext, in the form for the number n ({n} in it is n)."""
+    return _safely_filled(catalog(language()).ngettext(singular, plural, n, **{k: "{" + k + "}" for k in values}),
+                          values)
+
+
+def _safely_filled(text: str, values: dict) -> Markup:
+    return Markup(fill(str(escape_html(text)), {name: escape_html(value) for name, value in values.items()}))
+
+
+# Every text of Closer's own, in the language being spoken (macros/messages); the theme's
+# templates get the same two (adapter/plugin.py).
+_env.globals.update(_=template_gettext, ngettext=template_ngettext)
 
 
 def _options(question):
