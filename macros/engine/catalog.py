@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import hashlib
 import json
 from pathlib import Path
@@ -12,6 +12,7 @@ from .markup import MarkupCheck
 from .problems import Problem
 from .rules import check_links
 from .schema import ID_PATTERN, Quiz, SelfAssessment
+from .translations import LANGUAGE_FOLDER, structure_problems
 from .validation import validate
 
 
@@ -23,11 +24,20 @@ class LoadedQuiz:
     file: str
     quiz: Quiz
     document: Document = field(repr=False, compare=False)
+    default: LoadedQuiz | None = field(default=None, repr=False, compare=False)  # what a translation translates
+
+    @property
+    def bound(self) -> LoadedQuiz:
+        """The quiz whose structure, storage key and fingerprint this one shares: itself, or what it translates."""
+        return self.default or self
 
     @property
     def fingerprint(self) -> str:
-        """Of the questions or items as written: only an edit to them (or a new version) drops saved answers."""
-        return fingerprint_of(self.content)
+        """Of the questions or items as written: only an edit to them (or a new version) drops saved answers.
+
+        A translation has its default file's, so answers cross languages.
+        """
+        return fingerprint_of(self.bound.content)
 
     @property
     def content(self) -> list:
@@ -47,6 +57,7 @@ class Catalog:
 
     quizzes: dict[str, LoadedQuiz] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
+    translations: dict[str, dict[str, LoadedQuiz]] = field(default_factory=dict)  # language -> id -> quiz
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -76,18 +87,49 @@ def load_quiz(raw: bytes, file: str, markup: MarkupCheck) -> tuple[LoadedQuiz | 
 def load_catalog(folder: Path, root: Path, markup: MarkupCheck) -> Catalog:
     """Load every quiz file in folder; paths in problems are relative to root."""
     catalog = Catalog()
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        file = path.relative_to(root).as_posix()
-        if path.suffix == ".yaml":
-            catalog.problems.append(Problem(file, 1, 1, "quiz files end in .yml",
-                                            f"rename it to {path.stem}.yml"))
-            continue
-        if path.suffix != ".yml" or not path.is_file():
-            continue
+    for path, file in _quiz_files(catalog, folder, root):
         catalog.ids.add(path.stem)
         loaded, problems = load_quiz(path.read_bytes(), file, markup)
         catalog.problems.extend(problems)
         if loaded:
             catalog.quizzes[loaded.id] = loaded
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.is_dir() and not path.name.startswith((".", "_")):
+            _load_translations(catalog, path, root, markup)
     catalog.problems.sort()
     return catalog
+
+
+def _quiz_files(catalog: Catalog, folder: Path, root: Path):
+    """Each quiz file of folder with its project-relative name; a .yaml file is a problem."""
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        file = path.relative_to(root).as_posix()
+        if path.suffix == ".yaml":
+            catalog.problems.append(Problem(file, 1, 1, "quiz files end in .yml", f"rename it to {path.stem}.yml"))
+        elif path.suffix == ".yml" and path.is_file():
+            yield path, file
+
+
+def _load_translations(catalog: Catalog, folder: Path, root: Path, markup: MarkupCheck) -> None:
+    """A language's folder of translations, each validated and bound to its default file."""
+    where = folder.relative_to(root).as_posix()
+    if not LANGUAGE_FOLDER.fullmatch(folder.name):
+        catalog.problems.append(Problem(where, 1, 1, f"'{folder.name}' is not a language folder",
+                                        "name a folder of translations by its language code, like es or pt-BR"))
+        return
+    translated = catalog.translations.setdefault(folder.name, {})
+    for path, file in _quiz_files(catalog, folder, root):
+        loaded, problems = load_quiz(path.read_bytes(), file, markup)
+        catalog.problems.extend(problems)
+        default = catalog.quizzes.get(path.stem)
+        if loaded is None or (default is None and path.stem in catalog.ids):
+            continue  # its own problems, or the default file's, are reported already
+        if default is None:
+            catalog.problems.append(Problem(file, 1, 1, f"there is no {folder.parent.relative_to(root).as_posix()}/"
+                                            f"{path.stem}.yml for this file to translate",
+                                            "name a translation as the default file it translates"))
+            continue
+        bound = structure_problems(loaded.document, default.document, file, default.file)
+        catalog.problems.extend(bound)
+        if not bound:
+            translated[loaded.id] = replace(loaded, default=default)

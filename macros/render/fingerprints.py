@@ -17,7 +17,7 @@ _BLOCK_FIELDS = {"explanation", "message", "description", "intro"}
 
 def previous_fingerprint(loaded: LoadedQuiz) -> str:
     """The fingerprint of the same questions or items as the site computed it from rendered HTML."""
-    return fingerprint_of(_as_rendered(loaded.content))
+    return fingerprint_of(_as_rendered(loaded.bound.content))
 
 
 def _as_rendered(data):
