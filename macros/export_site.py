@@ -25,6 +25,7 @@ from .engine.catalog import Catalog
 from .engine.lessons import ORDER, Lesson, checked_lesson
 from .engine.problems import Problem
 from .engine.site_config import THEME
+from .messages import _
 from .project import Layout, read_layout
 from .publish.bundle import SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from .publish.export import SiteFacts
@@ -166,8 +167,9 @@ def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, shell: str,
         panel = use_panel("quizzes", quiz_id, "quiz", title, url, facts.site_url, facts.site_name, practice, check,
                           relative_url)
         page = _ARTICLE.sub(lambda m: m.group(1) + widget + "\n" + panel + m.group(3), shell, count=1)
-        page = _TITLE.sub(lambda m: f"<title>{html.escape(f'{title} - {facts.site_name}', quote=False)}</title>", page,
-                          count=1)
+        # Translators: a page's title in the browser's tab, then the site's name (as in the theme's main.html).
+        name = _("{title} - {site_name}", title=title, site_name=facts.site_name)
+        page = _TITLE.sub(lambda m: f"<title>{html.escape(name, quote=False)}</title>", page, count=1)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
 from ..engine.lessons import ORDER, LessonParts
+from ..messages import _
 from ..render.rendering import frame_title, render_standalone, render_worksheet, text_html
 from ..render.text import to_html
 from .bundle import SCRIPT_NAME as SCRIPT
@@ -144,8 +145,14 @@ def worksheet_page(sheet: Worksheet, facts: SiteFacts, policy_placeholder: str |
         reflection=[on_paper(text_html(prompt, True, sheet.link)) for prompt in sheet.parts.reflection],
         footer_css=css_string(f"{facts.site_name} · {lesson.title}\n{lesson_url}"),
         embed=False, inline=False, csp=policy_placeholder, **facts.footer(), credit_url=lesson_url,
-        credit_title=f"the lesson “{lesson.title}”",
+        credit_title=lesson_credit(lesson.title),
         styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
+
+
+def lesson_credit(title: str) -> str:
+    """What a lesson's copies (its embed, download, package and worksheet) credit: the lesson, by its title."""
+    # Translators: what a page on its own credits, after "From <site>: ", linking to the lesson's page.
+    return _("the lesson “{title}”", title=title)
 
 
 def css_string(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from typing import Callable
 
 from ..engine.schema import KnowledgeCheck, TrueFalseQuestion
+from ..messages import _
 from ..render.text import plain
 
 SPECIAL = re.compile(r"([\\~=#{}:])")
@@ -21,6 +22,11 @@ FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 
 
 def escape(text: str) -> str:
     return SPECIAL.sub(r"\\\1", text)
+
+
+def comment(text: str) -> str:
+    """A GIFT comment line: it ends at a line break, so the text is put on one line."""
+    return "// " + " ".join(text.split())
 
 
 def gift_of(quiz: KnowledgeCheck, quiz_id: str, site_name: str, html: Callable[[str, bool], str]) -> str:
@@ -38,8 +44,11 @@ def gift_of(quiz: KnowledgeCheck, quiz_id: str, site_name: str, html: Callable[[
     title = " ".join(plain(quiz.title).split())  # a new line would start a live GIFT line
     # Comment and category lines end at a line break, and "/" nests categories: the name has neither.
     site = " ".join(site_name.replace("/", " ").split()) or "Closer"
-    lines = [f"// {title}: a knowledge check from {site}, version {quiz.version}.",
-             "// Import it in Moodle: Question bank > Import > GIFT format.",
+    # Translators: the first line of a knowledge check's questions for Moodle, which a coach reads.
+    lines = [comment(_("{title}: a knowledge check from {site}, version {version}.", title=title, site=site,
+                       version=quiz.version)),
+             # Translators: Moodle's own menu names, as Moodle shows them in this language.
+             comment(_("Import it in Moodle: Question bank > Import > GIFT format.")),
              "", f"$CATEGORY: $course$/{site}/{quiz_id}", ""]
     for number, question in enumerate(quiz.questions, 1):
         head = f"::{escape(title)} {number}::[html]{text(question.prompt)}"

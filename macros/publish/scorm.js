@@ -3,7 +3,8 @@
    Nothing else reaches the platform: no answers, and nothing of a self-assessment's results.
    Not part of the site's bundle: publish/scorm.py adds it to each package's launch page only.
    The page's meta names what it holds: "lesson <its check's id>", "knowledge-check" or
-   "self-assessment". */
+   "self-assessment", and carries the words it shows in the page's language (data-finish,
+   data-finished: publish/scorm.py writes them from the message catalog). */
 (function () {
   "use strict";
   var meta = document.querySelector('meta[name="closer-scorm"]');
@@ -63,11 +64,11 @@
     var status = document.createElement("span");
     button.type = "button";
     button.className = "closer-button";
-    button.textContent = "I have finished this lesson";
+    button.textContent = meta.getAttribute("data-finish");
     status.setAttribute("role", "status");
     button.addEventListener("click", function () {
       complete(null);
-      status.textContent = " \u2713 Marked as finished.";
+      status.textContent = " " + meta.getAttribute("data-finished");
     });
     done.appendChild(button);
     done.appendChild(status);

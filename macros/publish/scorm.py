@@ -3,17 +3,20 @@
 A package is a zip with `imsmanifest.xml` and one launch page: the offline download of the
 lesson or quiz, plus scorm.js beside this file (no site page runs it, so it is not one of the
 bundle's components), which reports completion, and a knowledge check's score, and nothing else. Zips are written with a fixed date, so the
-same sources always give the same bytes.
+same sources always give the same bytes. scorm.js has no message catalog of its own, so the words it shows
+are written into the launch page's markup, in the page's language (`with_words`).
 """
 
 from __future__ import annotations
 
+import html
 import io
 from pathlib import Path
 import re
 import xml.etree.ElementTree as ET
 import zipfile
 
+from ..messages import _
 from .assets import minified
 
 LAUNCH_PAGE = "index.html"
@@ -26,11 +29,19 @@ SCHEMA_LOCATIONS = (f"{IMSCP} imscp_rootv1p1p2.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+SCORM_META = '<meta name="closer-scorm" '  # as the standalone page template writes it
 
 
 def scorm_script() -> str:
     """The launch page's reporting script, minified like the site's own."""
     return minified((Path(__file__).with_name("scorm.js")).read_text(encoding="utf-8"), ".js")
+
+
+def with_words(launch_page: str) -> str:
+    """The launch page with the words scorm.js shows, in the language spoken, as data-* attributes of its meta."""
+    words = {"finish": _("I have finished this lesson"), "finished": _("✓ Marked as finished.")}
+    attributes = "".join(f'data-{name}="{html.escape(text, quote=True)}" ' for name, text in words.items())
+    return launch_page.replace(SCORM_META, SCORM_META + attributes, 1)
 
 
 def manifest(identifier: str, title: str) -> str:
@@ -61,7 +72,7 @@ def package(identifier: str, title: str, launch_page: str) -> bytes:
     """The zip a coach uploads: manifest and launch page at its root."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in ((MANIFEST, manifest(identifier, title)), (LAUNCH_PAGE, launch_page)):
+        for name, text in ((MANIFEST, manifest(identifier, title)), (LAUNCH_PAGE, with_words(launch_page))):
             info = zipfile.ZipInfo(name, ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -15,6 +15,7 @@ import yaml
 
 from ..engine.lessons import ORDER
 from ..engine.pages import split_front_matter
+from ..messages import _
 from ..render.text import plain
 
 _HEADING = re.compile(r"^# +(.+?) *#*$", re.M)
@@ -72,7 +73,8 @@ class SitePages:
         if title:
             return title
         stem = PurePosixPath(target.split("#", 1)[0]).stem
-        return "Home" if stem == "index" else stem.replace("-", " ").capitalize()
+        # Translators: a link's text for the site's home page when it has no title of its own.
+        return _("Home") if stem == "index" else stem.replace("-", " ").capitalize()
 
 
 def _source_title(path: str, text: str) -> str | None:

@@ -15,7 +15,7 @@ from markupsafe import escape as escape_html
 from ..engine.catalog import LoadedQuiz
 from ..engine.lessons import Lesson
 from ..engine.schema import TrueFalseQuestion
-from ..messages import catalog, fill, language
+from ..messages import _, catalog, fill, language
 from .fingerprints import previous_fingerprint
 from .text import plain, to_html
 
@@ -39,8 +39,11 @@ _env.filters["block"] = lambda source: Markup(to_html(source, False))
 
 
 def template_gettext(msgid: str, **values) -> Markup:
-    """A message for a template, in the language being spoken: its text escaped, each value escaped
-    unless it is already safe HTML (a link made by the template), then the values put in."""
+    """A message for a template, in the language being spoken, as safe HTML.
+
+    Its text is escaped, and each value too unless it is already safe HTML (a link made by the
+    template); then the values are put in.
+    """
     return _safely_filled(catalog(language()).gettext(msgid), values)
 
 
@@ -51,7 +54,10 @@ def template_ngettext(singular: str, plural: str, n: int, **values) -> Markup:
 
 
 def _safely_filled(text: str, values: dict) -> Markup:
-    return Markup(fill(str(escape_html(text)), {name: escape_html(value) for name, value in values.items()}))
+    # An apostrophe is safe in text and in the double-quoted attributes templates write: a message
+    # keeps it as written ("Don't keep…"); values are escaped as Jinja escapes any text.
+    escaped = str(escape_html(text)).replace("&#39;", "'")
+    return Markup(fill(escaped, {name: escape_html(value) for name, value in values.items()}))
 
 
 # Every text of Closer's own, in the language being spoken (macros/messages); the theme's
@@ -63,9 +69,11 @@ def _options(question):
     """The options a question shows; a true-false question gets True and False, in that order."""
     if isinstance(question, TrueFalseQuestion):
         feedback = question.feedback
-        return [SimpleNamespace(text="True", correct=question.answer,
+        # Translators: the first option of a true-false question (read as Markdown, like a quiz's own options).
+        return [SimpleNamespace(text=_("True"), correct=question.answer,
                                 feedback=feedback.true if feedback else None),
-                SimpleNamespace(text="False", correct=not question.answer,
+                # Translators: the second option of a true-false question.
+                SimpleNamespace(text=_("False"), correct=not question.answer,
                                 feedback=feedback.false if feedback else None)]
     return question.options
 
@@ -126,7 +134,8 @@ def markdown_literal(text: str) -> Markup:
 
 def frame_title(title: str, site_name: str) -> str:
     """An embed's frame title, for screen readers: what it shows, and the site it comes from."""
-    return f"{title} ({site_name})"
+    # Translators: an embedded lesson's or quiz's frame, for screen readers: its title, then the site's name.
+    return _("{title} ({site_name})", title=title, site_name=site_name)
 
 
 def render_use_panel(*, noun: str, name: str, title: str, site_name: str, embed_src: str, host_script: str,

@@ -49,18 +49,24 @@ function scoreChart(rows, scale, caption, width) {
   return figure;
 }
 
+function chartCaption(caption, scale) {
+  // Translators: a chart's table of scores; {caption} is what it shows, such as “Your scores at a glance”.
+  return gettext("{caption} (scores from {min} to {max})", { caption: caption, min: scale.min, max: scale.max });
+}
+
 // The same numbers as a table: what a screen reader reads, and what shows when printing fails.
 function chartTable(rows, scale, caption) {
   var table = element("table", "closer-chart__table");
-  table.appendChild(element("caption", "", caption + " (scores from " + scale.min + " to " + scale.max + ")"));
+  table.appendChild(element("caption", "", chartCaption(caption, scale)));
   var head = table.appendChild(element("thead")).appendChild(element("tr"));
-  head.appendChild(element("th", "", "Area")).setAttribute("scope", "col");
-  head.appendChild(element("th", "", "Score")).setAttribute("scope", "col");
+  // Translators: the headings of a table's columns: each area of a questionnaire, and its score.
+  head.appendChild(element("th", "", gettext("Area"))).setAttribute("scope", "col");
+  head.appendChild(element("th", "", gettext("Score"))).setAttribute("scope", "col");
   var body = table.appendChild(element("tbody"));
   rows.forEach(function (row) {
     var line = body.appendChild(element("tr"));
     line.appendChild(element("th", "", row.label)).setAttribute("scope", "row");
-    line.appendChild(element("td", "", row.value === null ? "not enough answers" : row.text));
+    line.appendChild(element("td", "", row.value === null ? gettext("not enough answers") : row.text));
   });
   return table;
 }
@@ -104,9 +110,9 @@ function timeChart(series, dates, scale, caption, width) {
 
 function timeTable(series, dates, scale, caption) {
   var table = element("table", "closer-chart__table");
-  table.appendChild(element("caption", "", caption + " (scores from " + scale.min + " to " + scale.max + ")"));
+  table.appendChild(element("caption", "", chartCaption(caption, scale)));
   var head = table.appendChild(element("thead")).appendChild(element("tr"));
-  head.appendChild(element("th", "", "Area")).setAttribute("scope", "col");
+  head.appendChild(element("th", "", gettext("Area"))).setAttribute("scope", "col");
   dates.forEach(function (date) { head.appendChild(element("th", "", date)).setAttribute("scope", "col"); });
   var body = table.appendChild(element("tbody"));
   series.forEach(function (row) {

@@ -34,6 +34,26 @@ function element(tag, className, text) {
   return node;
 }
 
+// A message with elements inside it, such as a link or a name in bold: message is the text as
+// gettext gives it without values, each {name} of nodes is that node, placed where the
+// translator put it, and every other {name} is filled from values. Returns a fragment.
+function withNodes(message, nodes, values) {
+  var fragment = document.createDocumentFragment();
+  var text = "";
+  message.split(/(\{\w+\})/).forEach(function (part, index) {
+    var name = index % 2 ? part.slice(1, -1) : null;
+    if (name === null || !Object.prototype.hasOwnProperty.call(nodes, name)) {
+      text += name === null ? part : fill(part, values);
+      return;
+    }
+    if (text) fragment.appendChild(document.createTextNode(text));
+    text = "";
+    fragment.appendChild(nodes[name]);
+  });
+  if (text) fragment.appendChild(document.createTextNode(text));
+  return fragment;
+}
+
 // In an embed the host sees the frame's height, so what the reader answers or chooses must
 // never change it (QUIZ_FORMAT "Embeds and what a host can learn"). Parts that come and go
 // with answers keep their space once shown (visibility, not display), and results take the
@@ -63,7 +83,7 @@ function notify(root, name, detail) {
 
 function copyText(text, status) {
   function done(ok) {
-    say(status, ok ? "Copied. Paste it wherever you choose." : "Copying did not work here: select the results and copy them.");
+    say(status, ok ? gettext("Copied. Paste it wherever you choose.") : gettext("Copying did not work here: select the results and copy them."));
   }
   if (navigator.clipboard && window.isSecureContext) {
     navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallbackCopy(text)); });

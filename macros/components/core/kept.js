@@ -228,9 +228,9 @@ Saved.prototype.sayWhetherKept = function () {
 // Shows the widget's note on why answers will be gone when the reader leaves this page.
 Saved.prototype.explain = function () {
   say(this.note, storage() === null
-    ? "This browser is not letting the site keep your answers, so they will be gone when you leave this page."
-    : SCORM_PAGE ? "Your answers are not kept here, so they will be gone when you leave this page."
-      : !keepingAnswers() ? "You chose not to keep answers on this device, so they will be gone when you leave this page."
-      : "This browser did not keep your answers, so they will be gone when you leave this page.");
+    ? gettext("This browser is not letting the site keep your answers, so they will be gone when you leave this page.")
+    : SCORM_PAGE ? gettext("Your answers are not kept here, so they will be gone when you leave this page.")
+      : !keepingAnswers() ? gettext("You chose not to keep answers on this device, so they will be gone when you leave this page.")
+      : gettext("This browser did not keep your answers, so they will be gone when you leave this page."));
   show(this.note, true);
 };

@@ -15,9 +15,11 @@ function framedByAnotherSite() {
 // The meta tag's content is the site's name: the course's, or a coach's own site's.
 function showOnlyTheFrameNotice(siteName) {
   Array.prototype.forEach.call(document.body.children, function (child) { child.style.display = "none"; });
-  var notice = element("p", "closer-framed",
-    "This page is from " + (siteName || "another site") + ". It is not shown inside another site's frame. ");
-  var link = element("a", "", "Open it on its own");
+  // Translators: {site} is the site's name; the link "Open it on its own" follows this notice.
+  var said = siteName ? gettext("This page is from {site}. It is not shown inside another site's frame.", { site: siteName })
+    : gettext("This page is from another site. It is not shown inside another site's frame.");
+  var notice = element("p", "closer-framed", said + " ");
+  var link = element("a", "", gettext("Open it on its own"));
   link.href = window.location.href;
   link.target = "_blank";
   link.rel = "noopener";

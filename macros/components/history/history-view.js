@@ -24,59 +24,70 @@ function showHistory(quiz) {
   view.hidden = entries.length === 0;
   if (!entries.length) return;
   var current = entries.filter(function (e) { return e.version === quiz.version; });
-  var areas = [{ id: "overall", title: "Overall", items: quiz.spec.items.length }].concat(quiz.spec.dimensions.map(function (d) {
+  var areas = [{ id: "overall", title: gettext("Overall"), items: quiz.spec.items.length }].concat(quiz.spec.dimensions.map(function (d) {
     return { id: d.id, title: d.title, items: quiz.spec.items.filter(function (i) { return i.dimension === d.id; }).length };
   }));
-  view.appendChild(resultHeading(quiz, 1, "Your history in this browser"));
-  view.appendChild(element("p", "closer-history__warning", "Kept only in this browser, where anyone using this device can see it. " +
-    "It holds your scores and their dates, never your safety answers."));
+  view.appendChild(resultHeading(quiz, 1, gettext("Your history in this browser")));
+  view.appendChild(element("p", "closer-history__warning", gettext("Kept only in this browser, where anyone using this device can see it. " +
+    "It holds your scores and their dates, never your safety answers.")));
   if (current.length) view.appendChild(historyChart(quiz, current, areas));
   if (current.length > 1) view.appendChild(beforeAfter(quiz, current[0], current[current.length - 1], areas));
   view.appendChild(historyList(quiz, entries, areas));
 }
 
+// In the page's language, whatever the browser's own.
 function when(entry) {
-  return new Date(entry.savedAt).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+  var lang = document.documentElement.lang || undefined;
+  return new Date(entry.savedAt).toLocaleDateString(lang, { year: "numeric", month: "short", day: "numeric" });
 }
 
 function historyChart(quiz, entries, areas) {
   var series = areas.map(function (area) {
     return { label: area.title, values: entries.map(function (e) { return e.scores[area.id] === undefined ? null : e.scores[area.id]; }) };
   });
-  return timeChart(series, entries.map(when), quiz.spec, "Your scores over time, oldest first", quiz.form.clientWidth || 600);
+  return timeChart(series, entries.map(when), quiz.spec, gettext("Your scores over time, oldest first"), quiz.form.clientWidth || 600);
 }
 
 function beforeAfter(quiz, first, last, areas) {
   var block = element("section", "closer-history__change");
-  block.appendChild(resultHeading(quiz, 2, "Since " + when(first)));
+  // Translators: {date} is the date of the first result kept, written in the page's language.
+  block.appendChild(resultHeading(quiz, 2, gettext("Since {date}", { date: when(first) })));
   var list = element("ul");
   areas.forEach(function (area) {
     var before = first.scores[area.id], after = last.scores[area.id];
-    var line = element("li");
-    line.setAttribute("data-history-area", area.id);
-    if (before === null || before === undefined || after === null || after === undefined) {
-      line.textContent = area.title + ": not scored both times.";
-    } else {
-      var change = Number(after) - Number(before);
-      var noise = wobble(area.items, quiz.spec);
-      var real = Math.abs(change) > noise;
-      line.setAttribute("data-change", real ? (change > 0 ? "up" : "down") : "within-wobble");
-      line.textContent = area.title + ": " + before + " then " + after + ". " + (real
-        ? (change > 0 ? "Up " : "Down ") + Math.abs(change).toFixed(2) + ": larger than the usual week-to-week wobble (" + noise.toFixed(2) + ")."
-        : "A change of " + Math.abs(change).toFixed(2) + " is within the usual week-to-week wobble (" + noise.toFixed(2) + "), so read it as no clear change.");
-    }
-    list.appendChild(line);
+    list.appendChild(changeLine(quiz, area, before, after));
   });
   block.appendChild(list);
-  block.appendChild(element("p", "closer-history__method", "A change is marked only when it is larger than the usual " +
+  block.appendChild(element("p", "closer-history__method", gettext("A change is marked only when it is larger than the usual " +
     "week-to-week wobble, which moves answers for reasons such as mood and sleep. Even then it is a sign to talk about, " +
-    "not a fact about your relationship."));
+    "not a fact about your relationship.")));
   return block;
+}
+
+// One area's first and latest scores, and whether the change between them is larger than the wobble.
+function changeLine(quiz, area, before, after) {
+  var line = element("li");
+  line.setAttribute("data-history-area", area.id);
+  if (before === null || before === undefined || after === null || after === undefined) {
+    line.textContent = gettext("{area}: not scored both times.", { area: area.title });
+    return line;
+  }
+  var change = Number(after) - Number(before);
+  var noise = wobble(area.items, quiz.spec);
+  var real = Math.abs(change) > noise;
+  line.setAttribute("data-change", real ? (change > 0 ? "up" : "down") : "within-wobble");
+  var said = { area: area.title, before: before, after: after, change: Math.abs(change).toFixed(2), wobble: noise.toFixed(2) };
+  // Translators: {before} and {after} are scores; {change} is how far apart they are, and {wobble} how far
+  // a score may move by chance alone.
+  line.textContent = !real ? gettext("{area}: {before} then {after}. A change of {change} is within the usual week-to-week wobble ({wobble}), so read it as no clear change.", said)
+    : change > 0 ? gettext("{area}: {before} then {after}. Up {change}: larger than the usual week-to-week wobble ({wobble}).", said)
+      : gettext("{area}: {before} then {after}. Down {change}: larger than the usual week-to-week wobble ({wobble}).", said);
+  return line;
 }
 
 function historyList(quiz, entries, areas) {
   var block = element("section", "closer-history__entries");
-  block.appendChild(resultHeading(quiz, 2, "Each time, newest first"));
+  block.appendChild(resultHeading(quiz, 2, gettext("Each time, newest first")));
   var list = element("ol", "closer-history__list");
   list.reversed = true;
   entries.slice().reverse().forEach(function (entry, reversedIndex) {
@@ -84,15 +95,10 @@ function historyList(quiz, entries, areas) {
     var item = element("li");
     item.setAttribute("data-history-entry", "");
     item.setAttribute("data-saved-at", entry.savedAt);
-    var scores = areas.map(function (a) {
-      var s = entry.scores[a.id];
-      return a.title + " " + (s === null || s === undefined ? "–" : s);
-    }).join(" · ");
-    item.appendChild(element("span", "", when(entry) + ": " + scores +
-      (entry.version !== quiz.version ? " (an earlier version with other statements: not compared)" : "") + " "));
-    var remove = element("button", "closer-history__delete", "Delete");
+    item.appendChild(element("span", "", entryText(quiz, entry, areas) + " "));
+    var remove = element("button", "closer-history__delete", gettext("Delete"));
     remove.type = "button";
-    remove.setAttribute("aria-label", "Delete the entry of " + when(entry));
+    remove.setAttribute("aria-label", gettext("Delete the entry of {date}", { date: when(entry) }));
     remove.addEventListener("click", function () {
       var kept = readHistory(quiz).filter(function (e, i) { return i !== index; });
       writeHistory(quiz, kept);
@@ -104,13 +110,26 @@ function historyList(quiz, entries, areas) {
     list.appendChild(item);
   });
   block.appendChild(list);
-  var clear = element("button", "closer-button closer-history__clear", "Delete the whole history");
+  var clear = element("button", "closer-button closer-history__clear", gettext("Delete the whole history"));
   clear.type = "button";
   clear.addEventListener("click", function () {
     writeHistory(quiz, []);
     showHistory(quiz);
-    say(quiz.status, "Your history of this questionnaire was deleted from this browser.");
+    say(quiz.status, gettext("Your history of this questionnaire was deleted from this browser."));
   });
   block.appendChild(element("p")).appendChild(clear);
   return block;
+}
+
+// One entry as a line: its date, then each area's score ("–" without one).
+function entryText(quiz, entry, areas) {
+  var scores = areas.map(function (a) {
+    var s = entry.scores[a.id];
+    // Translators: one area's score in a list of them, such as “Trust 3.40”.
+    return gettext("{area} {score}", { area: a.title, score: s === null || s === undefined ? "–" : s });
+  }).join(" · ");
+  var said = { date: when(entry), scores: scores };
+  // Translators: {scores} is a list of areas with their scores, such as “Overall 3.20 · Trust 3.40”.
+  return entry.version === quiz.version ? gettext("{date}: {scores}", said)
+    : gettext("{date}: {scores} (an earlier version with other statements: not compared)", said);
 }

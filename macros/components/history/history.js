@@ -75,7 +75,7 @@ function historyToggle(quiz, scores) {
   box.type = "checkbox";
   box.setAttribute("data-closer-history-toggle", "");
   box.id = quiz.id + "-history-toggle";
-  var label = element("label", "", " Keep a history of my results in this browser, to see change over time");
+  var label = element("label", "", " " + gettext("Keep a history of my results in this browser, to see change over time"));  // a space after the box
   label.htmlFor = box.id;
   var status = element("span", "closer-history__status");
   status.setAttribute("role", "status");
@@ -86,8 +86,8 @@ function historyToggle(quiz, scores) {
   function follow() {
     box.disabled = !keepingAnswers();
     box.checked = historyOn(quiz);
-    say(status, !box.disabled ? "" : storage() === null ? "This browser is not letting the site keep anything, so there can be no history."
-      : "You chose not to keep answers on this device, so no history is kept.");
+    say(status, !box.disabled ? "" : storage() === null ? gettext("This browser is not letting the site keep anything, so there can be no history.")
+      : gettext("You chose not to keep answers on this device, so no history is kept."));
   }
   box.addEventListener("change", function () { turnHistory(quiz, scores, box, status); });
   watchKept(line, function (change) {
@@ -100,13 +100,13 @@ function historyToggle(quiz, scores) {
 function turnHistory(quiz, scores, box, status) {
   if (!box.checked) {
     forget([historyKeys(quiz).on]);
-    say(status, "History is off: nothing new is kept. Earlier entries stay until you delete them.");
+    say(status, gettext("History is off: nothing new is kept. Earlier entries stay until you delete them."));
   } else if (keepValue(historyKeys(quiz).on, "yes") === "kept") {
     writeHistory(quiz, readHistory(quiz).concat([historyEntry(quiz, scores)]));
-    say(status, "History is on: these results and each later one are kept in this browser only.");
+    say(status, gettext("History is on: these results and each later one are kept in this browser only."));
   } else {
     box.checked = false;
-    say(status, "This browser did not let the site keep a history.");
+    say(status, gettext("This browser did not let the site keep a history."));
   }
   showHistory(quiz);
 }

@@ -40,7 +40,7 @@ function journal(root) {
       forget([key]);
       ownClear = false;
     }
-    say(status, kept === "failed" ? "This browser did not keep your last notes (it may be full). Copy them somewhere safe before you leave." : "");
+    say(status, kept === "failed" ? gettext("This browser did not keep your last notes (it may be full). Copy them somewhere safe before you leave.") : "");
   }
   // The notes as kept now: emptied once cleared here or in any tab, so never written back.
   function fill() {
@@ -58,9 +58,9 @@ function journal(root) {
 }
 
 function sayJournalKept(note) {
-  say(note, storage() === null ? "This browser is not letting the site keep notes, so they will be gone when you leave this page."
-    : !keepingAnswers() ? "You chose not to keep answers on this device, so notes will be gone when you leave this page."
-      : "Notes are saved as you type, in this browser only. Anyone using this device can read them, and they print on the worksheet.");
+  say(note, storage() === null ? gettext("This browser is not letting the site keep notes, so they will be gone when you leave this page.")
+    : !keepingAnswers() ? gettext("You chose not to keep answers on this device, so notes will be gone when you leave this page.")
+      : gettext("Notes are saved as you type, in this browser only. Anyone using this device can read them, and they print on the worksheet."));
 }
 
 // A worksheet fills each reflection prompt's writing space with the note kept for it, and

@@ -42,7 +42,7 @@ function startQuestion(check, question) {
   question.verdict.tabIndex = -1;
   question.check.addEventListener("click", function () {
     if (chosenOptions(question).length === 0) {
-      say(question.verdict, "Choose an answer first.");
+      say(question.verdict, gettext("Choose an answer first."));
       return;
     }
     markQuestion(question);
@@ -86,15 +86,15 @@ function markQuestion(question) {
     if (input.checked) option.classList.add("closer-quiz__option--chosen");
     if (correct) option.classList.add("closer-quiz__option--correct");
     var badge = option.querySelector(".closer-quiz__badge");
-    badge.textContent = input.checked ? (correct ? "Your answer: right" : "Your answer: not right")
-                                      : correct ? "Right answer" : "Not your answer";
+    badge.textContent = input.checked ? (correct ? gettext("Your answer: right") : gettext("Your answer: not right"))
+                                      : correct ? gettext("Right answer") : gettext("Not your answer");
     // In an embed every option shows its badge and feedback once checked, so the question is
     // as tall whichever option the reader chose; on the site, only what concerns the answer.
     reveal(badge, input.checked || correct || EMBEDDED);
     reveal(option.querySelector(".closer-quiz__option-feedback"), input.checked || EMBEDDED);
   });
   reveal(question.explanation, true);
-  say(question.verdict, right ? "\u2713 Right." : "\u2717 Not quite.");
+  say(question.verdict, right ? gettext("✓ Right.") : gettext("✗ Not quite."));
   // The Check button disappears; keep keyboard focus in place on the verdict.
   if (question.fieldset.contains(document.activeElement)) question.verdict.focus();
   reveal(question.check, false);
@@ -121,7 +121,9 @@ function unmarkQuestion(question) {
 function updateSummary(check, quiet) {
   var done = check.questions.every(function (q) { return q.checked; });
   var right = check.questions.filter(function (q) { return q.checked && answeredRight(q); }).length;
-  say(check.summary, done ? "You got " + right + " of " + check.questions.length + " right." : "");
+  // Translators: {n} is the number of questions answered right, {total} the number of questions.
+  say(check.summary, done ? ngettext("You got {n} of {total} right.", "You got {n} of {total} right.", right,
+                                     { total: check.questions.length }) : "");
   reveal(check.retry, done);
   if (done && !quiet) notify(check.root, "checked", { right: right, total: check.questions.length });
 }

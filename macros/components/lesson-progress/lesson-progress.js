@@ -42,7 +42,9 @@ function markNavigation() {
   all(document, "[data-closer-path-progress]").forEach(function (line) {
     var lessons = all(line.parentNode, ".closer-path__lesson").map(function (li) { return li.getAttribute("data-lesson"); });
     var count = lessons.filter(function (slug) { return done.indexOf(slug) >= 0; }).length;
-    say(line, count + " of " + lessons.length + " lessons marked as done in this browser.");
+    // Translators: {n} is the number of lessons done, {total} the number of lessons in the path.
+    say(line, ngettext("{n} of {total} lessons marked as done in this browser.", "{n} of {total} lessons marked as done in this browser.",
+                       count, { total: lessons.length }));
     line.hidden = false;
   });
   Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href], .closer-path a"), function (link) {
@@ -52,7 +54,7 @@ function markNavigation() {
     if (done.indexOf(slug) >= 0 && !mark) {
       mark = document.createElement("span");
       mark.className = "closer-done-mark";
-      mark.textContent = " \u2713 done";
+      mark.textContent = " " + gettext("✓ done");
       link.appendChild(mark);
     } else if (done.indexOf(slug) < 0 && mark) {
       mark.remove();
@@ -60,7 +62,7 @@ function markNavigation() {
   });
 }
 
-var MARK_NOT_KEPT = "You chose not to keep answers on this device, so this mark will not be kept.";
+var MARK_NOT_KEPT = gettext("You chose not to keep answers on this device, so this mark will not be kept.");
 
 function lessonButton(root) {
   var slug = root.getAttribute("data-lesson");
@@ -69,14 +71,14 @@ function lessonButton(root) {
   function render() {
     var done = doneLessons().indexOf(slug) >= 0;
     button.setAttribute("aria-pressed", String(done));
-    button.textContent = done ? "\u2713 Done: mark as not done" : "Mark this lesson as done";
+    button.textContent = done ? gettext("✓ Done: mark as not done") : gettext("Mark this lesson as done");
   }
   button.addEventListener("click", function () {
     var done = doneLessons().filter(function (s) { return s !== slug; });
     if (button.getAttribute("aria-pressed") !== "true") done.push(slug);
     var saved = saveDone(done);
     if (saved === "unavailable" || saved === "failed") {
-      button.textContent = "This browser is not letting the site keep your progress.";
+      button.textContent = gettext("This browser is not letting the site keep your progress.");
     } else {
       render();
       say(note, saved === "kept" ? "" : MARK_NOT_KEPT);

@@ -31,11 +31,11 @@ function backupItems(text) {
   try {
     backup = JSON.parse(text);
   } catch (error) {
-    return "This file is not a Closer backup: it could not be read. Nothing was changed.";
+    return gettext("This file is not a Closer backup: it could not be read. Nothing was changed.");
   }
   if (!backup || typeof backup !== "object" || backup["closer-backup"] !== 1 || typeof backup.exportedAt !== "string" ||
       !backup.items || typeof backup.items !== "object" || Array.isArray(backup.items)) {
-    return "This file is not a Closer backup. Nothing was changed.";
+    return gettext("This file is not a Closer backup. Nothing was changed.");
   }
   return refusal(backup.items) || backup.items;
 }
@@ -43,15 +43,16 @@ function backupItems(text) {
 // Why a backup's items may not be restored, or "" when every one may.
 function refusal(items) {
   var keys = Object.keys(items);
-  if (keys.length > BACKUP_ITEMS_MAX) return "This file holds more items than Closer ever keeps, so it was not restored. Nothing was changed.";
-  if (keys.some(function (key) { return typeof items[key] !== "string"; })) return "This file is not a Closer backup. Nothing was changed.";
+  if (keys.length > BACKUP_ITEMS_MAX) return gettext("This file holds more items than Closer ever keeps, so it was not restored. Nothing was changed.");
+  if (keys.some(function (key) { return typeof items[key] !== "string"; })) return gettext("This file is not a Closer backup. Nothing was changed.");
   var other = keys.filter(function (key) { return !RESTORABLE.test(key); })[0];
   if (other !== undefined) {
-    return "This file holds \u201c" + other.slice(0, 60) + "\u201d, which a backup never restores (only answers, history, notes and progress), so the file was not restored. Nothing was changed.";
+    return gettext("This file holds “{key}”, which a backup never restores (only answers, history, notes and progress), so the file was not restored. Nothing was changed.",
+                   { key: other.slice(0, 60) });
   }
   // The journal's bound: the largest value any widget keeps (256 KiB).
   var large = keys.filter(function (key) { return items[key].length > JOURNAL_STORED_MAX; })[0];
-  if (large !== undefined) return "This file holds a value larger than Closer ever keeps (" + large + "), so it was not restored. Nothing was changed.";
+  if (large !== undefined) return gettext("This file holds a value larger than Closer ever keeps ({key}), so it was not restored. Nothing was changed.", { key: large });
   return "";
 }
 
@@ -79,14 +80,15 @@ function backupControls(root, store, status) {
   var importer = root.querySelector('[data-closer-backup="import"]');
   exporter.addEventListener("click", function () {
     var count = exportBackup(store);
-    say(status, count ? "Your backup file of " + count + " item" + (count > 1 ? "s" : "") + " is downloading. Anyone who opens it can read it."
-      : "There is nothing kept in this browser to back up.");
+    say(status, count ? ngettext("Your backup file of {n} item is downloading. Anyone who opens it can read it.",
+                                 "Your backup file of {n} items is downloading. Anyone who opens it can read it.", count)
+      : gettext("There is nothing kept in this browser to back up."));
   });
   importer.addEventListener("change", function () {
     var file = importer.files && importer.files[0];
     if (!file) return;
     if (file.size > BACKUP_FILE_MAX) {
-      say(status, "This file is too large to be a Closer backup. Nothing was changed.");
+      say(status, gettext("This file is too large to be a Closer backup. Nothing was changed."));
       importer.value = "";
       return;
     }
@@ -95,12 +97,12 @@ function backupControls(root, store, status) {
       var items = backupItems(String(reader.result));
       importer.value = "";
       if (typeof items === "string") return say(status, items);
-      if (store.getItem(KEEP_KEY) === "no") return say(status, "You chose not to keep answers on this device, so the backup was not restored. Nothing was changed.");
+      if (store.getItem(KEEP_KEY) === "no") return say(status, gettext("You chose not to keep answers on this device, so the backup was not restored. Nothing was changed."));
       var count = Object.keys(items).length;
-      say(status, restoreBackup(store, items) ? "Restored " + count + " item" + (count === 1 ? "" : "s") + " from the backup."
-        : "This browser would not keep the whole backup (it may be full), so nothing was changed.");
+      say(status, restoreBackup(store, items) ? ngettext("Restored {n} item from the backup.", "Restored {n} items from the backup.", count)
+        : gettext("This browser would not keep the whole backup (it may be full), so nothing was changed."));
     };
-    reader.onerror = function () { say(status, "The file could not be read. Nothing was changed."); };
+    reader.onerror = function () { say(status, gettext("The file could not be read. Nothing was changed.")); };
     reader.readAsText(file);
   });
 }

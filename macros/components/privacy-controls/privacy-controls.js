@@ -8,7 +8,7 @@ function privacyControls(root) {
   var status = root.querySelector(".closer-privacy__status");
 
   if (store === null) {
-    say(status, "This browser is not letting the site keep anything, so there is nothing to clear.");
+    say(status, gettext("This browser is not letting the site keep anything, so there is nothing to clear."));
     return;
   }
   function showChoice() { keep.checked = store.getItem(KEEP_KEY) === "no"; }
@@ -16,17 +16,17 @@ function privacyControls(root) {
   watchKept(root, function (change) { if (change.keepChanged) showChoice(); });  // chosen in another tab
   clearAll.addEventListener("click", function () {
     var count = forgetEverything();
-    say(status, count ? "Cleared everything this site kept in this browser: answers, history, journal notes and progress (" +
-                        count + " item" + (count > 1 ? "s" : "") + ")."
-                      : "There was nothing kept to clear.");
+    say(status, count ? ngettext("Cleared everything this site kept in this browser: answers, history, journal notes and progress ({n} item).",
+                                 "Cleared everything this site kept in this browser: answers, history, journal notes and progress ({n} items).", count)
+                      : gettext("There was nothing kept to clear."));
   });
   keep.addEventListener("change", function () {
     if (keep.checked) {
       chooseKeeping(false);
-      say(status, "Nothing will be kept on this device: no answers, history, journal notes or progress. Anything already kept was cleared.");
+      say(status, gettext("Nothing will be kept on this device: no answers, history, journal notes or progress. Anything already kept was cleared."));
     } else {
       chooseKeeping(true);
-      say(status, "Answers will be kept on this device until you clear them.");
+      say(status, gettext("Answers will be kept on this device until you clear them."));
     }
   });
   backupControls(root, store, status);

@@ -15,7 +15,7 @@ function leaveFrame(href) {
   document.documentElement.setAttribute("data-closer-left", "");
   if (!document.querySelector(".closer-exit__notice")) {
     document.body.appendChild(element("p", "closer-exit__notice",
-      "This part of the page is hidden. To leave the whole page, close this tab or window."));
+      gettext("This part of the page is hidden. To leave the whole page, close this tab or window.")));
   }
   try {
     window.top.location.replace(href);

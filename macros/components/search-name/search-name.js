@@ -2,7 +2,7 @@
 
 function nameSearchDialog() {
   var dialog = document.querySelector('.md-search[role="dialog"]');
-  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
+  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", gettext("Search this site"));
 }
 
 FIRST_START.push(nameSearchDialog);

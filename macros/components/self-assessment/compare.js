@@ -47,13 +47,18 @@ function readCode(text, quizId, version, bandCounts) {
 
 /* ---- The section under the results ---- */
 
-var COMPARE_MESSAGES = {
-  empty: "Paste or type the other person's code first.",
-  "not-a-code": "That is not a Closer comparison code: a code starts with CLOSER1.",
-  typo: "This code has a typing mistake. Check each letter and number, or ask for the code again.",
-  "other-quiz": "This code is from another questionnaire. Ask for a code from this one.",
-  "other-version": "This code is from another version of this questionnaire, with other statements. Ask the other person to take this version and make a new code."
-};
+// What each problem of readCode says to the reader (a function: this file is also run alone, without messages).
+function compareMessages() {
+  return {
+    empty: gettext("Paste or type the other person's code first."),
+    // Translators: CLOSER1 is how every code starts, whatever the language: keep it as it is.
+    "not-a-code": gettext("That is not a Closer comparison code: a code starts with CLOSER1."),
+    typo: gettext("This code has a typing mistake. Check each letter and number, or ask for the code again."),
+    "other-quiz": gettext("This code is from another questionnaire. Ask for a code from this one."),
+    "other-version": gettext("This code is from another version of this questionnaire, with other statements. " +
+      "Ask the other person to take this version and make a new code.")
+  };
+}
 
 function comparable(quiz) {
   return quiz.spec.dimensions.length > 0 && quiz.spec.dimensions.every(function (d) {
@@ -67,11 +72,12 @@ function comparable(quiz) {
 function compareSection(quiz, scores, flagged) {
   var section = element("section", "closer-compare");
   var bands = quiz.spec.dimensions.map(function (d) { return scores[d.id].band; });
-  section.appendChild(resultHeading(quiz, 2, "Compare with someone, if you both want to"));
-  section.appendChild(element("p", "", "Nobody ever has to show anyone their results. If you and someone close to you both " +
+  section.appendChild(resultHeading(quiz, 2, gettext("Compare with someone, if you both want to")));
+  // Translators: {band} is the name of one band of scores, such as “Strong”.
+  section.appendChild(element("p", "", gettext("Nobody ever has to show anyone their results. If you and someone close to you both " +
     "want to, each of you can make a code and give it to the other by hand, aloud or in a message you choose. " +
-    "A code tells only which band each area is in, such as “" + quiz.spec.dimensions[0].bands[0].label +
-    "”: never your answers, your scores or your safety answers. Nothing is sent anywhere and nothing is kept."));
+    "A code tells only which band each area is in, such as “{band}”: never your answers, your scores or your safety answers. " +
+    "Nothing is sent anywhere and nothing is kept.", { band: quiz.spec.dimensions[0].bands[0].label })));
   section.appendChild(codeMaker(quiz, bands));
   section.appendChild(codeReader(quiz, bands));
   if (flagged) {  // safety first: no codes made or read
@@ -83,7 +89,7 @@ function compareSection(quiz, scores, flagged) {
 
 function codeMaker(quiz, bands) {
   var maker = element("div", "closer-compare__maker");
-  var create = element("button", "closer-button closer-compare__create", "Make my code");
+  var create = element("button", "closer-button closer-compare__create", gettext("Make my code"));
   create.type = "button";
   create.setAttribute("data-compare-create", "");
   maker.appendChild(paragraph(create));
@@ -92,9 +98,11 @@ function codeMaker(quiz, bands) {
   code.setAttribute("data-compare-code", "");
   say(code, makeCode(quiz.id, quiz.version, bands));
   made.appendChild(code);
-  made.appendChild(copyTools(function () { return code.textContent; }, "Copy my code"));
-  made.appendChild(element("p", "", "The code is " + code.textContent.length +
-    " characters long. The hyphens and capitals are only there for reading: typed without them, it works the same."));
+  made.appendChild(copyTools(function () { return code.textContent; }, gettext("Copy my code")));
+  made.appendChild(element("p", "", ngettext(
+    "The code is {n} character long. The hyphens and capitals are only there for reading: typed without them, it works the same.",
+    "The code is {n} characters long. The hyphens and capitals are only there for reading: typed without them, it works the same.",
+    code.textContent.length)));
   maker.appendChild(made);
   reveal(made, false);  // shown only when asked for
   create.addEventListener("click", function () { reveal(made, true); });
@@ -109,16 +117,17 @@ function codeReader(quiz, bands) {
   input.setAttribute("data-compare-input", "");
   input.setAttribute("autocomplete", "off");
   input.setAttribute("spellcheck", "false");
-  var label = element("label", "", "The other person's code");
+  var label = element("label", "", gettext("The other person's code"));
   label.htmlFor = input.id;
   reader.appendChild(paragraph(label));
   reader.appendChild(input);
-  var run = element("button", "closer-button closer-compare__run", "Compare");
+  var run = element("button", "closer-button closer-compare__run", gettext("Compare"));
   run.type = "button";
   run.setAttribute("data-compare-run", "");
   reader.appendChild(paragraph(run));
-  var messages = layered("closer-compare__messages", Object.keys(COMPARE_MESSAGES).map(function (key) {
-    var message = element("p", "closer-compare__message", COMPARE_MESSAGES[key]);
+  var problems = compareMessages();
+  var messages = layered("closer-compare__messages", Object.keys(problems).map(function (key) {
+    var message = element("p", "closer-compare__message", problems[key]);
     message.setAttribute("data-problem", key);
     return message;
   }));
@@ -152,11 +161,11 @@ function layered(className, nodes) {
 
 function comparisonView(quiz, mine) {
   var node = element("div", "closer-compare__result");
-  var title = resultHeading(quiz, 3, "Side by side");
+  var title = resultHeading(quiz, 3, gettext("Side by side"));
   title.tabIndex = -1;
   node.appendChild(title);
-  node.appendChild(element("p", "", "How each of you sees each area, in broad bands. It says nothing about whether the " +
-    "relationship is good or bad, and neither view is the right one."));
+  node.appendChild(element("p", "", gettext("How each of you sees each area, in broad bands. It says nothing about whether the " +
+    "relationship is good or bad, and neither view is the right one.")));
   var list = element("ul", "closer-compare__areas");
   var rows = quiz.spec.dimensions.map(function (d, index) {
     var row = element("li", "closer-compare__area");
@@ -204,10 +213,11 @@ function comparisonView(quiz, mine) {
 function areaComparison(d, mine, theirs) {
   var pair = element("div", "closer-compare__pair");
   pair.setAttribute("data-pair", mine + " " + theirs);
-  var name = function (band) { return band >= 0 ? d.bands[band].label : "not enough answers"; };
+  var name = function (band) { return band >= 0 ? d.bands[band].label : gettext("not enough answers"); };
   var head = element("p", "closer-compare__stand");
-  head.appendChild(element("strong", "", d.title));
-  head.appendChild(document.createTextNode(": you, " + name(mine) + "; them, " + name(theirs) + "."));
+  // Translators: {area} is the area's name, in bold; {mine} and {theirs} are the bands each person's scores are in.
+  head.appendChild(withNodes(gettext("{area}: you, {mine}; them, {theirs}."), { area: element("strong", "", d.title) },
+    { mine: name(mine), theirs: name(theirs) }));
   pair.appendChild(head);
   pair.appendChild(element("p", "", conversationStarter(d, mine, theirs)));
   var lessons = lessonLinks(d);
@@ -216,10 +226,10 @@ function areaComparison(d, mine, theirs) {
 }
 
 function conversationStarter(d, mine, theirs) {
-  if (mine < 0 || theirs < 0) return "One of you answered too few statements here to compare. If you like, talk about why this area was hard to answer.";
-  if (mine !== theirs) return "You see this area differently, which is common. Ask each other: “What happens here that feels different from where you stand?” Let one person finish before the other answers.";
-  if (mine === d.bands.length - 1) return "You both see this area the same way. Ask each other: “What do we do that keeps this going well?”";
-  return "You both see this area the same way. Ask each other: “What is one small thing that would help here, for each of us?”";
+  if (mine < 0 || theirs < 0) return gettext("One of you answered too few statements here to compare. If you like, talk about why this area was hard to answer.");
+  if (mine !== theirs) return gettext("You see this area differently, which is common. Ask each other: “What happens here that feels different from where you stand?” Let one person finish before the other answers.");
+  if (mine === d.bands.length - 1) return gettext("You both see this area the same way. Ask each other: “What do we do that keeps this going well?”");
+  return gettext("You both see this area the same way. Ask each other: “What is one small thing that would help here, for each of us?”");
 }
 
 // Every lesson this area's bands recommend, once each, as the bands' links were rendered.
@@ -234,10 +244,14 @@ function lessonLinks(d) {
     });
   });
   if (!links.length) return null;
-  var line = element("p", "closer-compare__lessons", "Lessons on this: ");
+  var list = document.createDocumentFragment();
   links.forEach(function (a, i) {
-    if (i) line.appendChild(document.createTextNode(", "));
-    line.appendChild(a.cloneNode(true));
+    // Translators: what stands between two links in a list of lessons.
+    if (i) list.appendChild(document.createTextNode(gettext(", ")));
+    list.appendChild(a.cloneNode(true));
   });
+  var line = element("p", "closer-compare__lessons");
+  // Translators: {links} is a list of links to lessons.
+  line.appendChild(withNodes(gettext("Lessons on this: {links}"), { links: list }));
   return line;
 }

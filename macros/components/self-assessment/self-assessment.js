@@ -72,7 +72,7 @@ function wireAssessment(quiz) {
     event.preventDefault();
     var scores = showResults(quiz, true);
     if (!screenFlagged(quiz)) recordHistory(quiz, scores);  // a flagged result leaves no history
-    say(quiz.status, "Your results are shown below the questions.");
+    say(quiz.status, gettext("Your results are shown below the questions."));
     notify(quiz.root, "results");
   });
   quiz.form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -126,10 +126,20 @@ function updateProgress(quiz) {
   });
 }
 
+// The noun's form follows the total ("of 1 statement", "of 12 statements"), as {n} says.
 function progressText(quiz, statements, safety) {
-  var text = statements + " of " + quiz.fieldsets.length + " statements";
-  if (quiz.screenItems.length) text += " and " + safety + " of " + quiz.screenItems.length + " safety questions";
-  return text + " answered";
+  var total = quiz.fieldsets.length;
+  if (!quiz.screenItems.length) {
+    // Translators: progress while answering: {answered} of the {n} statements have an answer.
+    return ngettext("{answered} of {n} statement answered", "{answered} of {n} statements answered", total, { answered: statements });
+  }
+  // Translators: the first part of “{statements} and {safety} answered”: {answered} of the {n} statements.
+  var parts = { statements: ngettext("{answered} of {n} statement", "{answered} of {n} statements", total, { answered: statements }) };
+  // Translators: the second part of “{statements} and {safety} answered”: {answered} of the {n} safety questions.
+  parts.safety = ngettext("{answered} of {n} safety question", "{answered} of {n} safety questions", quiz.screenItems.length, { answered: safety });
+  // Translators: progress while answering, in two parts: {statements} is “4 of 12 statements” and {safety} is
+  // “1 of 6 safety questions” (their own messages).
+  return gettext("{statements} and {safety} answered", parts);
 }
 
 // The reader's own clear: forgetAssessment empties this widget, as it does its twin in any other tab.
@@ -152,7 +162,7 @@ function forgetAssessment(quiz) {
   }
   quiz.shown = false;
   updateProgress(quiz);
-  say(quiz.status, "Your answers were cleared.");
+  say(quiz.status, gettext("Your answers were cleared."));
 }
 
 function restoreAssessment(quiz) {
