@@ -23,6 +23,7 @@ from .engine.loading import line_col
 from .engine.pages import body_line, check_body, check_front_matter, has_markers, split_front_matter
 from .engine.problems import Problem
 from .engine.site_config import check_docs_file, check_quick_exit, check_site_config, where
+from .messages import DEFAULT, catalog_problems
 from .project import Layout, read_layout
 from .render.content import check_content
 from .render.text import removed_markup
@@ -62,6 +63,17 @@ def check_project(layout: Layout) -> tuple[Catalog, list[Problem]]:
     return catalog, problems
 
 
+def check_languages(layout: Layout, default: str) -> list[Problem]:
+    """Each language's message catalog and quick exit, as the plugin checks them."""
+    languages = layout.options.get("languages")
+    languages = languages if isinstance(languages, dict) else {}
+    found = [problem for lang in [default, *languages] for problem in catalog_problems(str(lang))]
+    for options in languages.values():
+        url = options.get("quick_exit_url") if isinstance(options, dict) else None
+        found += check_quick_exit(url, layout.config_text, "mkdocs.yml")
+    return found
+
+
 def check_settings(layout: Layout) -> list[Problem]:
     """mkdocs.yml's theme, fonts, templates, addresses and quick exit, as the plugin checks them."""
     config, name = layout.config, "mkdocs.yml"
@@ -74,6 +86,7 @@ def check_settings(layout: Layout) -> list[Problem]:
                       f"template marker in the nav's title for {path}", "write the title as plain text")
               for path, title in layout.nav_titles.items() if has_markers(title)]
     return (titles + check_quick_exit(extra.get("quick_exit_url"), layout.config_text, name)
+            + check_languages(layout, theme.get("language") or DEFAULT)
             + check_site_config(theme.get("name"), theme.get("font"), custom, config.get("use_directory_urls", True)
                                 is not False, layout.options.get("course_url"), layout.config_text, name))
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 import html
 from pathlib import Path
 import re
 import secrets
+from typing import Callable
 
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
@@ -14,6 +16,7 @@ from ..engine.catalog import Catalog
 from ..engine.lessons import ORDER, Lesson
 from ..engine.pages import MacroCall
 from ..engine.problems import Problem
+from ..messages import _
 
 
 class Build:
@@ -29,6 +32,10 @@ class Build:
         self.quizzes_on_page: dict[str, int] = {}  # page uri -> quiz widgets so far (their ids differ)
         self.refused: set[str] = set()  # pages whose front matter failed: never rendered
         self.quiz_pages: dict[str, str] = {}  # generated page -> quiz id
+        self.untranslated: set[str] = set()
+        self.alternated: list[str] = []  # pages with a copy in another language (hreflang links)  # in a language's build: the default's quizzes it lacks
+        # A page only the default language has, from a page of another language's build: (link, title).
+        self.elsewhere: Callable[[str, str], tuple[str, str] | None] = lambda target, from_url: None
         self.standalone: list = []  # lessons as rendered, for embeds and downloads
         self.worksheets: list = []
         self.script_hashes: set[str] = set()  # inline scripts the theme and our templates write
@@ -84,6 +91,9 @@ class Build:
         written: the link as the page's own source has it, to report a dangling one where it is.
         """
         file = self.target_file(target)
+        found = self.elsewhere(target, page.file.url) if file is None else None
+        if found is not None:
+            return found[0]
         if file is None:
             line, column = _position_in(page.file.content_string, f"]({written})") if written else (1, 1)
             self.page_problems.append(Problem(page_file(page), line, column, f"text on this page links to "
@@ -101,10 +111,14 @@ class Build:
     def link_title(self, target: str) -> str:
         """The target page's title, or a readable form of its file name."""
         file = self.target_file(target)
+        found = self.elsewhere(target, "") if file is None else None
+        if found is not None:
+            return found[1]
         if file is not None and file.page is not None and file.page.title:
             return html.unescape(file.page.title)  # page titles are kept as escaped HTML; the widget escapes
         stem = Path(target.split("#", 1)[0]).stem
-        return "Home" if stem == "index" else stem.replace("-", " ").capitalize()
+        # Translators: a link's text for the site's home page when it has no title of its own.
+        return _("Home") if stem == "index" else stem.replace("-", " ").capitalize()
 
 
 def _position_in(text: str, needle: str) -> tuple[int, int]:
@@ -117,9 +131,12 @@ def _position_in(text: str, needle: str) -> tuple[int, int]:
 
 
 def page_file(page_or_file) -> str:
-    """The project-relative path of a page or file of docs/, as problems name it."""
+    """The project-relative path of a page or file of docs/ (or of docs/<lang>/), as problems name it."""
     file = getattr(page_or_file, "file", page_or_file)
-    return f"docs/{file.src_uri}"
+    return f"{DOCS_FOLDER.get()}/{file.src_uri}"
+
+
+DOCS_FOLDER: ContextVar[str] = ContextVar("closer_docs_folder", default="docs")  # docs/es in the Spanish build
 
 
 def anchor(target: str) -> str:

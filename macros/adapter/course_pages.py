@@ -13,6 +13,7 @@ from ..engine.lessons import ORDER, Lesson, checked_lesson, unknown_lesson
 from ..publish.site import course_page as site_course_page
 from ..publish.site import page_address
 from ..publish.site import use_panel as site_use_panel
+from ..publish.urls import absolute_url
 from ..render.rendering import render_lesson, render_quiz
 from ..render.text import plain, removed_markup
 from .build import Build
@@ -27,6 +28,8 @@ def course_page(build: Build, config, target: str, page=None) -> str | None:
     here = None
     if build.target_file(target) is not None:
         here = build.link(page, target) if page is not None else page_address(build, site_url(config), target)
+    elif (found := build.elsewhere(target, page.file.url if page is not None else "")) is not None:
+        here = found[0] if page is not None else absolute_url(site_url(config), found[0])  # the default language's
     return site_course_page(target, here, build.course_url)
 
 

@@ -13,14 +13,19 @@ from mkdocs.utils import get_relative_url
 
 from ..engine.pages import body_line, check_body, has_markers
 from ..engine.problems import Problem, by_closeness
+from ..messages import _
 from ..render.rendering import render_file_listing, render_learning_path, render_privacy_controls
 from ..render.text import plain
 from .build import Build, page_file
 from .course_pages import widget
 
-NOT_RENDERED = "This page has errors: see the build output."
 # What show_file() may read: the course's own sources, never the rest of the machine.
 SHOWABLE = ("docs", "quizzes")
+
+
+def not_rendered() -> str:
+    """What a page the build refused says, in place of its title and content (`mkdocs serve` shows it)."""
+    return _("This page has errors: see the build output.")
 
 
 def _build(env) -> Build:
@@ -41,9 +46,9 @@ def on_pre_page_macros(env) -> None:
         if uri not in build.refused:  # a front-matter title is reported where it is written
             build.page_problems.append(Problem(page_file(page), 1, 1, "template marker in the page's title "
                                                "(from mkdocs.yml's nav)", "write the title as plain text"))
-        page.title = NOT_RENDERED
+        page.title = not_rendered()
     if check.problems or uri in build.refused:
-        env.markdown = NOT_RENDERED
+        env.markdown = not_rendered()
     elif not check.has_template_code and not has_markers(page.title or ""):
         page.meta["render_macros"] = False  # nothing to render: mkdocs-macros returns the page as it is
 
@@ -121,6 +126,10 @@ def _quiz(build: Build, page, line: int, col: int, *args, **kwargs) -> str:
     if not isinstance(quiz_id, str) or (len(kwargs) > (1 if "id" in kwargs else 0)) or level not in (1, 2, 3):
         return problem("quiz() takes one quiz id", 'write {{ quiz("<id>") }} with the id of a file in quizzes/')
     loaded = build.catalog.quizzes.get(quiz_id)
+    if quiz_id in build.untranslated:  # no page mixes two languages
+        return problem(f"the quiz '{quiz_id}' has no translation in this page's language",
+                       f"add its translation to quizzes/{page_file(page).split('/')[1]}/{quiz_id}.yml, "
+                       "or take the call out of this page")
     if loaded is None:
         if quiz_id in build.catalog.ids:
             return ""  # the quiz file itself has errors, already reported at their lines

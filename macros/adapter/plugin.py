@@ -18,9 +18,9 @@ from ..engine.catalog import load_catalog
 from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
 from ..engine.site_config import THEME, check_quick_exit, check_site_config
-from ..messages import DEFAULT, catalog_problems
+from ..messages import catalog_problems, speak
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
-from ..publish.export import SiteFacts
+from ..publish.export import EMPTY_SITEMAP, SiteFacts
 from ..publish.security import template_script_hashes
 from ..publish.site import lesson_standalone, publish
 from ..publish.urls import ASSETS, absolute_url, oembed_url
@@ -31,6 +31,15 @@ from .build import Build, page_file
 from .checks import check_docs_files, check_front_matters
 from .config import CloserConfig
 from .course_pages import course_page, lesson_link, lesson_markdown, load_lessons, quiz_page_markdown, site_url
+from .languages import (
+    Parent,
+    UntranslatedLinksExtension,
+    build_language,
+    elsewhere,
+    language_nav,
+    parent,
+    site_languages,
+)
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
@@ -41,6 +50,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
     serving = False
     home_template = False
     build: Build
+    page = None  # the page being rendered, for links to pages its language lacks
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -49,6 +59,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         project = Path(config.config_file_path).parent
         self.build = Build(load_catalog(project / self.config.quizzes_dir, project, removed_markup))
         self.build.course_url = self.config.course_url
+        self._set_languages(config)
         # Closer's own templates (quick exit, policy, titles) come after the site's custom_dir, so a
         # coach's site gets them by adding the plugin; the course's hero is only where a home.html is.
         theme = config.theme
@@ -62,7 +73,10 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         config_file = Path(config.config_file_path)
         text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
         custom = Path(theme.custom_dir) if theme.custom_dir else None
-        self.build.page_problems += catalog_problems(DEFAULT)
+        if self.languages.is_default:
+            self.build.page_problems += [p for lang in self.languages.all for p in catalog_problems(lang)]
+            for options in self.config.languages.values():
+                self.build.page_problems += check_quick_exit(options.quick_exit_url, text, config_file.name)
         self.build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"), text, config_file.name)
         self.build.page_problems += check_site_config(theme.name, theme["font"] if "font" in theme else None, custom,
                                                       config.use_directory_urls, self.config.course_url, text,
@@ -74,8 +88,24 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             config.extra["closer_csp"] = False
         return config
 
+    def _set_languages(self, config) -> None:
+        self.languages = site_languages(config, list(self.config.languages), self.build.catalog)
+        if self.languages.is_default:
+            speak(self.languages.current)  # the site's own language, for the whole of its build
+        else:  # a language's build (inside speaking()): its quizzes are the translations
+            translated = self.build.catalog.translations.get(self.languages.current, {})
+            self.build.untranslated = set(self.build.catalog.quizzes) - set(translated)
+            self.build.catalog.quizzes = dict(translated)
+            self.serving = parent().serving
+        if self.languages.others:
+            config.markdown_extensions.append(UntranslatedLinksExtension(self.languages, lambda: self.page))
+            self.build.elsewhere = lambda target, from_url: elsewhere(self.languages, target, from_url)
+
     def on_files(self, files, config):
         build = self.build
+        for file in list(files):  # another language's pages are its own build's
+            if self.languages.is_default and PurePosixPath(file.src_uri).parts[0] in self.languages.others:
+                files.remove(file)
         check_docs_files(build, files, Path(config.docs_dir))  # before Closer's own files join them
         for quiz_id in build.catalog.quizzes:
             uri = f"quizzes/{quiz_id}.md"
@@ -88,7 +118,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             build.quiz_pages[uri] = quiz_id
-        bundles = {SCRIPT_NAME: bundle_script(), STYLESHEET_NAME: bundle_stylesheet()}
+        bundles = {SCRIPT_NAME: bundle_script(lang=self.languages.current), STYLESHEET_NAME: bundle_stylesheet()}
         for name, content in bundles.items():  # made from macros/components/, never kept in docs/
             uri = f"{ASSETS}/{name}"
             if files.get_file_from_path(uri):
@@ -96,7 +126,8 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             files.append(File.generated(config, uri, content=content))
         build.files = files
         check_front_matters(build, files)
-        build.catalog.check_links({f.src_uri for f in files.documentation_pages()})
+        handed = parent()  # a language's pages may recommend the default's, until they are translated
+        build.catalog.check_links({f.src_uri for f in files.documentation_pages()} | set(handed.pages if handed else ()))
         load_lessons(build, files)
         return files
 
@@ -136,7 +167,8 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         """A page's Markdown with what Closer adds; page.title becomes escaped text."""
         if isinstance(page.meta.get("title"), str):
             page.title = html.escape(page.meta["title"], quote=False)
-        if page.is_homepage and self.home_template:  # the course's hero (overrides/home.html) holds its one title
+        self.page = page
+        if page.is_homepage and self.home_template and self.languages.is_default:  # the hero (overrides/home.html)
             page.meta["template"] = "home.html"
             page.closer_own_title = True
         quiz_id = self.build.quiz_pages.get(page.file.src_uri)
@@ -162,6 +194,16 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             build.worksheets.append(worksheet)
         return build.unstash(html, searchable_only=True)  # quiz widgets go in after the search index
 
+    def on_page_context(self, context, page, config, nav):
+        # Every language's copy of this page, for hreflang links and the language choice (main.html).
+        copies = self.languages.alternates(page.file.src_uri, page.url) if self.languages.others else []
+        for copy in copies:  # search engines want hreflang addresses whole
+            copy["address"] = absolute_url(site_url(config), copy["href"], page.url)
+        page.closer_languages = copies if len(copies) > 1 else []
+        if page.closer_languages and page.url:  # the theme fetches a sitemap beside each alternate (see below)
+            self.build.alternated.append(page.url)
+        return context
+
     def on_post_page(self, output, page, config):
         self.build.script_hashes |= template_script_hashes(output, page.content)
         return self.build.unstash(output)
@@ -183,11 +225,38 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         return env
 
     def on_post_build(self, config):
-        if not (self.config.exports or self.serving):
-            return  # left to `closer-export`, which makes the same from the sources and the built pages
+        for url in self.build.alternated:  # as beside oEmbed answers: no page logs a failed request
+            (Path(config.site_dir) / url / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+        # The other languages first: the default's policy then covers every language's pages.
+        published = self._build_languages(config) if self.languages.is_default else None
+        # Without exports, `closer-export` makes them later from the sources and the built pages.
+        if self.config.exports or self.serving:
+            self._publish(config, published)
+
+    def _publish(self, config, published: dict | None) -> None:
         build = self.build
         facts = SiteFacts(site_url(config), config.site_name, config.extra["quick_exit_url"],
                           course_page(build, config, "privacy.md"), course_page(build, config, "right-for-you.md"),
                           bool(build.lessons))
-        publish(Path(config.site_dir), facts, build.catalog, list(build.lessons.values()), build.standalone,
-                build.worksheets, build, build.script_hashes, self.serving)
+        downloads_policy = publish(Path(config.site_dir), facts, build.catalog, list(build.lessons.values()),
+                                   build.standalone, build.worksheets, build, build.script_hashes, self.serving,
+                                   published, policy=self.languages.is_default)
+        if not self.languages.is_default:
+            parent().published[self.languages.current] = (build.script_hashes, downloads_policy)
+
+    def _build_languages(self, config) -> dict[str, tuple[set[str], str]]:
+        """Each other language's pages, into /<lang>/, once the default's are written; what each published."""
+        pages = {file.src_uri: (file.url, html.unescape(file.page.title or ""))
+                 for file in self.build.files.documentation_pages() if file.page is not None}
+        handed = Parent(self.languages.default, pages, self.serving, {})
+        # MkDocs keeps one instance of a plugin that has on_startup for every build in the process,
+        # so a language's build runs on this very instance: this build's state is put back after.
+        state = dict(vars(self))
+        try:
+            for lang, options in self.config.languages.items():
+                nav = language_nav(config.nav, lambda page, lang=lang: self.languages.has_page(lang, page))
+                build_language(config, lang, options, handed, nav)
+        finally:
+            vars(self).clear()
+            vars(self).update(state)
+        return handed.published

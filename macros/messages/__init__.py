@@ -149,6 +149,11 @@ def speaking(lang: str):
         _SPEAKING.reset(token)
 
 
+def speak(lang: str) -> None:
+    """From now on, in this context, texts are in lang (a build in the site's own language)."""
+    _SPEAKING.set(lang)
+
+
 def language() -> str:
     return _SPEAKING.get()
 
@@ -164,13 +169,18 @@ def ngettext(singular: str, plural: str, n: int, **values) -> str:
 
 
 def browser_messages(lang: str) -> tuple[dict[str, str | list[str]], str]:
-    """The messages the browser's scripts use, and the plural rule for them, for lang's bundle."""
+    """The messages the browser's scripts use, and the plural rule for them, for lang's bundle.
+
+    Only those said differently from their id travel: English pages carry no copy of their own words.
+    """
     template = _read(TEMPLATE, None)
     messages = catalog(lang)
     shown = {}
     for message in template:
         if message.id and any(location.endswith(".js") for location, _line in message.locations):
             msgid = _id(message.id)
-            forms = messages.forms.get(msgid) or ((msgid,) if not isinstance(message.id, tuple) else message.id)
-            shown[msgid] = list(forms) if isinstance(message.id, tuple) else forms[0]
+            written = tuple(message.id) if isinstance(message.id, tuple) else (msgid,)
+            forms = messages.forms.get(msgid) or written
+            if forms != written:  # a message said as its id is left out: words.js falls back to the id
+                shown[msgid] = list(forms) if isinstance(message.id, tuple) else forms[0]
     return shown, messages.plural_rule

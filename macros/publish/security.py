@@ -72,15 +72,26 @@ def policy(hashes: set[str]) -> str:
     return "; ".join(DIRECTIVES).format(hashes=" ".join(sorted(hashes)))
 
 
-def apply_policy(site: Path, hashes: set[str], downloads_policy: str) -> str:
-    """Write the site-wide policy, allowing the given script hashes, into every page and a headers file."""
+def apply_policy(site: Path, hashes: set[str], downloads_policy: str,
+                 languages: dict[str, str] | None = None) -> str:
+    """Write the site-wide policy, allowing the given script hashes, into every page and a headers file.
+
+    languages: each other language's folder (built into site/<lang>/) -> its downloads' policy;
+    hashes then include its pages' scripts too, as one policy serves the whole site.
+    """
+    languages = languages or {}
     site_policy = policy(hashes)
-    for page in sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != DOWNLOADS):
+    for page in sorted(site.rglob("*.html")):
+        parts = page.relative_to(site).parts
+        if DOWNLOADS in parts[:1] or (parts[0] in languages and DOWNLOADS in parts[1:2]):
+            continue  # each download carries its own policy
         text = page.read_text(encoding="utf-8")
         if PLACEHOLDER in text:
             page.write_text(text.replace(PLACEHOLDER, site_policy), encoding="utf-8")
-    every_page = policy(hashes | set(_sources(downloads_policy, "script-src")))
-    (site / "_headers").write_text(headers_file(site, site_policy, every_page, downloads_policy), encoding="utf-8")
+    downloads = [downloads_policy, *languages.values()]
+    every_page = policy(hashes | {source for each in downloads for source in _sources(each, "script-src")})
+    (site / "_headers").write_text(headers_file(site, site_policy, every_page, downloads_policy, languages),
+                                   encoding="utf-8")
     return site_policy
 
 
@@ -97,7 +108,8 @@ EVERY_RESPONSE = {
 }
 
 
-def headers_file(site: Path, site_policy: str, every_page: str, downloads_policy: str) -> str:
+def headers_file(site: Path, site_policy: str, every_page: str, downloads_policy: str,
+                 languages: dict[str, str] | None = None) -> str:
     """Headers for Netlify- and Cloudflare-Pages-style hosts, on every path, existing or not; only embeds may be framed.
 
     A path takes the headers of every rule it matches. Where two rules set one header, Cloudflare
@@ -109,14 +121,23 @@ def headers_file(site: Path, site_policy: str, every_page: str, downloads_policy
     def rule(path: str, headers: dict[str, str]) -> str:
         return path + "\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
 
-    def own(path: str, ancestors: str) -> str:
-        policy_ = downloads_policy if path.startswith(f"/{DOWNLOADS}/") else site_policy  # inline assets
+    languages = languages or {}
+
+    def own(path: str, ancestors: str, downloads: str) -> str:
+        policy_ = downloads if DOWNLOADS in path.split("/")[1:3] else site_policy  # downloads inline their assets
         return rule(path, {"Content-Security-Policy": f"{policy_}; frame-ancestors {ancestors}"})
-    rules = [rule("/*", {"Content-Security-Policy": every_page, **EVERY_RESPONSE}), own("/", "'self'")]
-    for entry in sorted(site.iterdir()):
-        name = entry.name + ("/*" if entry.is_dir() else "")
-        if entry.name != "_headers":
-            rules.append(own("/" + name, "*" if entry.name == EMBED else "'self'"))
+
+    def folder(root: Path, prefix: str, downloads: str) -> list[str]:
+        found = [own(prefix, "'self'", downloads)]
+        for entry in sorted(root.iterdir()):
+            if entry.name == "_headers" or (root == site and entry.name in languages):
+                continue
+            name = entry.name + ("/*" if entry.is_dir() else "")
+            found.append(own(prefix + name, "*" if entry.name == EMBED else "'self'", downloads))
+        return found
+    rules = [rule("/*", {"Content-Security-Policy": every_page, **EVERY_RESPONSE}), *folder(site, "/", downloads_policy)]
+    for lang, downloads in sorted(languages.items()):  # a language's folder holds the same folders as the root
+        rules += folder(site / lang, f"/{lang}/", downloads)
     return "\n".join(rules)
 
 

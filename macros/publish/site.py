@@ -11,10 +11,11 @@ from typing import Callable, Protocol
 
 from ..engine.catalog import Catalog, LoadedQuiz
 from ..engine.lessons import Lesson
+from ..messages import _
 from ..render.rendering import render_quiz, render_use_panel
 from ..render.text import plain
 from .assets import minify_assets
-from .export import SiteFacts, Standalone, Worksheet, export_all, write_gift, write_schema
+from .export import SiteFacts, Standalone, Worksheet, export_all, lesson_credit, write_gift, write_schema
 from .security import PLACEHOLDER, apply_policy
 from .urls import HOST_SCRIPT, absolute_url, download_url, embed_url, gift_url, scorm_url, worksheet_url
 
@@ -47,8 +48,7 @@ def course_page(target: str, here: str | None, course_url: str | None) -> str | 
 def lesson_standalone(lesson: Lesson, content: str, link: Callable[[str], str]) -> tuple[Standalone, Worksheet]:
     """A lesson as rendered on its page, on its own and as a worksheet; link points its front matter's links."""
     url, title = f"lessons/{lesson.slug}/", plain(lesson.parts.title)
-    alone = Standalone("lessons", lesson.slug, title, content, url, url, f"the lesson “{title}”",
-                       f"lesson {lesson.quiz_id}")
+    alone = Standalone("lessons", lesson.slug, title, content, url, url, lesson_credit(title), f"lesson {lesson.quiz_id}")
     return alone, Worksheet(alone, lesson.number, lesson.parts, link)
 
 
@@ -62,8 +62,10 @@ def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links, sit
     lesson = next((lesson for lesson in lessons if lesson.quiz_id == loaded.id), None)
     if lesson is not None:
         return Standalone("quizzes", loaded.id, title, html_, page_url, f"lessons/{lesson.slug}/",
-                          f"the lesson “{plain(lesson.parts.title)}”", loaded.quiz.kind)
-    return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, f"“{title}”", loaded.quiz.kind)
+                          lesson_credit(plain(lesson.parts.title)), loaded.quiz.kind)
+    # Translators: what a page on its own credits, after "From <site>: ", when it is a quiz of no lesson.
+    return Standalone("quizzes", loaded.id, title, html_, page_url, page_url, _("“{title}”", title=title),
+                      loaded.quiz.kind)
 
 
 def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_url: str, site_name: str,
@@ -83,11 +85,15 @@ def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_u
 
 
 def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson], rendered: list[Standalone],
-            worksheets: list[Worksheet], links: Links, script_hashes: set[str], serving: bool = False) -> None:
+            worksheets: list[Worksheet], links: Links, script_hashes: set[str], serving: bool = False,
+            languages: dict[str, tuple[set[str], str]] | None = None, policy: bool = True) -> str:
     """Minify, then write every embed, download, package, worksheet, oEmbed answer, the schema and the policy.
 
     rendered: the lessons as their pages show them; script_hashes: the inline scripts the theme
     and the project's templates write. `mkdocs serve` keeps sources readable and the policy out.
+    languages: each other language already built into site/<lang>/ -> (its scripts' hashes, its
+    downloads' policy), for one policy over the whole site; policy=False in such a language's own
+    build, which leaves the policy to the default's. Returns the downloads' policy.
     """
     if not serving:
         minify_assets(site)
@@ -98,5 +104,8 @@ def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson
         if loaded.quiz.kind == "knowledge-check":
             write_gift(site, loaded, facts.site_name,
                        lambda target: page_address(links, facts.site_url, target) or facts.site_url)
-    if not serving:
-        apply_policy(site, script_hashes, downloads_policy)
+    languages = languages or {}
+    if not serving and policy:
+        every_hash = script_hashes.union(*(hashes for hashes, _policy in languages.values()))
+        apply_policy(site, every_hash, downloads_policy, {lang: policy for lang, (_h, policy) in languages.items()})
+    return downloads_policy

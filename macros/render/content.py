@@ -18,7 +18,7 @@ from .text import url_problem
 _TEXT = {"p", "blockquote", "pre", "code", "em", "strong", "br", "hr", "sub", "sup", "kbd", "abbr", "del", "ins",
          "mark", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "div",
          "h1", "h2", "h3", "h4", "h5", "h6"}
-ATTRIBUTES = {"a": {"href", "title", "class"}, "img": {"src", "alt", "title"}, "abbr": {"title"},
+ATTRIBUTES = {"a": {"href", "title", "class", "hreflang"}, "img": {"src", "alt", "title"}, "abbr": {"title"},
               "ol": {"start"}, "th": {"align"}, "td": {"align"}, "code": {"class"}, "div": {"class"},
               "p": {"class"}}
 ANY_TAG = {"id"}

@@ -1,0 +1,120 @@
+"""The course in two languages: Spanish under /es/ with the same paths, each page in its own language."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+import pytest
+
+from macros.messages import catalog
+from tests.support import project_quizzes, run_mkdocs_build
+
+CHECK_IN = "quizzes/intimacy-check-in/index.html"
+TRANSLATED = sorted(project_quizzes().translations["es"])
+UNTRANSLATED = sorted(set(project_quizzes().quizzes) - set(TRANSLATED))
+
+
+def soup(site, path):
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def alternates(page) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"][hreflang]')}
+
+
+def test_spanish_pages_have_the_english_paths_and_speak_spanish(built_site):
+    assert soup(built_site, "index.html").html["lang"] == "en"
+    for path in ("es/index.html", f"es/{CHECK_IN}"):
+        assert soup(built_site, path).html["lang"] == "es", path
+    assert TRANSLATED == ["intimacy-check-in"]
+    for quiz_id in UNTRANSLATED:  # a quiz with no translation has no page, embed or export in Spanish
+        for path in (f"es/quizzes/{quiz_id}", f"es/embed/quizzes/{quiz_id}", f"es/downloads/quizzes/{quiz_id}.html"):
+            assert not (built_site / path).exists(), path
+    for path in ("es/embed/quizzes/intimacy-check-in/index.html", "es/downloads/quizzes/intimacy-check-in.html",
+                 "es/oembed/quizzes/intimacy-check-in.json", "es/downloads/scorm/quizzes/intimacy-check-in.zip"):
+        assert (built_site / path).is_file(), path
+    assert not (built_site / "es" / "es").exists() and not (built_site / "es" / "lessons").exists()
+
+
+def test_each_page_names_its_copy_in_every_language_that_has_it(built_site, site_origin):
+    english, spanish = soup(built_site, CHECK_IN), soup(built_site, f"es/{CHECK_IN}")
+    assert alternates(english) == {"en": f"{site_origin}/quizzes/intimacy-check-in/",
+                                   "es": f"{site_origin}/es/quizzes/intimacy-check-in/",
+                                   "x-default": f"{site_origin}/quizzes/intimacy-check-in/"}
+    assert alternates(spanish) == alternates(english)
+    # A page with no Spanish copy names none, and offers no choice.
+    trust = soup(built_site, "lessons/trust/index.html")
+    assert alternates(trust) == {} and trust.select_one("nav.closer-languages") is None
+    # The language choice, in the page's content so instant navigation keeps it right.
+    for page, other, name in ((english, "../../es/quizzes/intimacy-check-in/", "Español"),
+                              (spanish, "../../../quizzes/intimacy-check-in/", "English")):
+        choice = page.select_one("article nav.closer-languages")
+        link = choice.select_one(f'a[hreflang][href="{other}"]')
+        assert link is not None and link.get_text(strip=True) == name, choice
+        assert link["lang"] == link["hreflang"]
+
+
+def test_a_link_to_a_page_not_yet_translated_goes_to_the_english_page_and_says_so(built_site):
+    home = soup(built_site, "es/index.html")
+    link = home.select_one('article a[href="../lessons/what-is-emotional-intimacy/"]')
+    assert link is not None and link["hreflang"] == "en"
+    assert link.next_sibling.strip().startswith("(en inglés)")
+    # The quiz's recommendations too: a Spanish result's "read next" names the English page.
+    check_in = soup(built_site, f"es/{CHECK_IN}")
+    read_next = check_in.select_one(".closer-quiz__screen-flagged .closer-quiz__recommend a")
+    assert read_next["href"] == "../../../right-for-you/"
+    assert read_next.get_text() == "Is this course right for you now? (en inglés)"
+
+
+def test_each_language_has_its_own_search_index_and_script(built_site):
+    english = json.loads((built_site / "search" / "search_index.json").read_text())
+    spanish = json.loads((built_site / "es" / "search" / "search_index.json").read_text())
+    assert spanish["config"]["lang"] == ["es"] and english["config"]["lang"] == ["en"]
+    assert {doc["location"].split("#")[0] for doc in spanish["docs"]} >= {"", "quizzes/intimacy-check-in/"}
+    assert not any(doc["location"].startswith("es/") for doc in english["docs"])
+    assert not any(doc["location"].startswith("lessons/") for doc in spanish["docs"])
+    # Each language's pages load a script that speaks it, and only it.
+    # (The catalog's keys are the English messages; what is shown is each language's own.)
+    said = catalog("es").gettext("Your results")
+    assert said != "Your results"
+    assert said in (built_site / "es" / "assets" / "closer" / "closer.js").read_text()
+    assert said not in (built_site / "assets" / "closer" / "closer.js").read_text()
+
+
+def test_the_policy_covers_every_language_and_lets_only_embeds_be_framed(built_site):
+    rules = {}
+    for block in (built_site / "_headers").read_text().split("\n\n"):
+        path, *lines = block.strip().splitlines()
+        rules[path] = " ".join(lines)
+    assert "frame-ancestors *" in rules["/es/embed/*"] and "frame-ancestors 'self'" in rules["/es/quizzes/*"]
+    assert rules["/es/downloads/*"].count("sha256-") >= 2  # a download's own inline script and style
+    assert not (built_site / "es" / "_headers").exists()
+    for page in (built_site / "es").rglob("*.html"):
+        assert "closer-content-security-policy" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_spanish_page_that_calls_an_untranslated_quiz_fails_located(project_copy):
+    page = project_copy / "docs" / "es" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ quiz("trust") }}\n', encoding="utf-8")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert re.search(r"docs/es/index\.md:\d+:\d+: the quiz 'trust' has no translation in this page's language; "
+                     r"add its translation to quizzes/es/trust\.yml", result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("broken", ["missing", "untranslated"])
+def test_a_catalog_that_lacks_a_message_stops_the_build_located(project_copy, broken):
+    # The catalogs are the package's; a copy of the project builds with the copy's own package.
+    po = project_copy / "macros" / "messages" / "es.po"
+    text = po.read_text(encoding="utf-8")
+    said = catalog("es").gettext("Your results")
+    if broken == "missing":
+        text = text.replace('msgid "Your results"\nmsgstr "' + said + '"\n', "")
+    else:
+        text = text.replace('msgstr "' + said + '"', 'msgstr ""', 1)
+    po.write_text(text, encoding="utf-8")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert "macros/messages/es.po:1:1: message 'Your results' is missing or untranslated" in result.stdout + result.stderr
