@@ -36,6 +36,7 @@ class Build:
         self.alternated: list[str] = []  # pages with a copy in another language (hreflang links)  # in a language's build: the default's quizzes it lacks
         # A page only the default language has, from a page of another language's build: (link, title).
         self.elsewhere: Callable[[str, str], tuple[str, str] | None] = lambda target, from_url: None
+        self.elsewhere_note: Callable[[str], str | None] = lambda target: None  # " (in English)" after its link
         self.standalone: list = []  # lessons as rendered, for embeds and downloads
         self.worksheets: list = []
         self.script_hashes: set[str] = set()  # inline scripts the theme and our templates write

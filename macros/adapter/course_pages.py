@@ -36,7 +36,8 @@ def course_page(build: Build, config, target: str, page=None) -> str | None:
 def widget(build: Build, page, loaded, *, level: int, instance: int = 1) -> str:
     """A quiz's widget on a page of the site, its links relative to that page."""
     return render_quiz(loaded, level=level, instance=instance, link=lambda target: build.link(page, target),
-                       link_title=build.link_title, privacy=course_page(build, None, "privacy.md", page))
+                       link_title=build.link_title, privacy=course_page(build, None, "privacy.md", page),
+                       note=build.elsewhere_note)
 
 
 def quiz_page_markdown(build: Build, page, config, quiz_id: str) -> str:

@@ -86,6 +86,14 @@ def elsewhere(languages: Languages, target: str, from_url: str) -> tuple[str, st
     return href, _("{title} (in {language})", title=title, language=language_name(languages.default))
 
 
+def elsewhere_note(languages: Languages, target: str) -> str | None:
+    """What follows a link to a page only the default language has: " (in English)"; else None."""
+    if elsewhere(languages, target, "") is None:
+        return None
+    # Translators: after a link to a page not yet translated: "(in English)".
+    return _(" (in {language})", language=language_name(languages.default))
+
+
 def site_languages(config, others: list[str], catalog: Catalog) -> Languages:
     """The languages of the build of config: the default's build, or one a default build started."""
     handed = parent()
@@ -203,8 +211,7 @@ class UntranslatedLinks(Treeprocessor):
             link.set(HELD, found[0])  # put back once MkDocs has checked links (HeldLinks)
             link.set("href", "about:blank")  # an address with a scheme, which MkDocs leaves alone
             link.set("hreflang", self.languages.default)
-            # Translators: after a link to a page not yet translated: "(in English)".
-            link.tail = _(" (in {language})", language=language_name(self.languages.default)) + (link.tail or "")
+            link.tail = elsewhere_note(self.languages, target) + (link.tail or "")
 
 
 HELD = "data-closer-default-href"

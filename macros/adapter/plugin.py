@@ -36,6 +36,7 @@ from .languages import (
     UntranslatedLinksExtension,
     build_language,
     elsewhere,
+    elsewhere_note,
     language_nav,
     parent,
     site_languages,
@@ -100,6 +101,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         if self.languages.others:
             config.markdown_extensions.append(UntranslatedLinksExtension(self.languages, lambda: self.page))
             self.build.elsewhere = lambda target, from_url: elsewhere(self.languages, target, from_url)
+            self.build.elsewhere_note = lambda target: elsewhere_note(self.languages, target)
 
     def on_files(self, files, config):
         build = self.build

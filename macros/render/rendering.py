@@ -62,7 +62,7 @@ def _safely_filled(text: str, values: dict) -> Markup:
 
 # Every text of Closer's own, in the language being spoken (macros/messages); the theme's
 # templates get the same two (adapter/plugin.py).
-_env.globals.update(_=template_gettext, ngettext=template_ngettext)
+_env.globals.update(_=template_gettext, ngettext=template_ngettext, language=language)
 
 
 def _options(question):
@@ -80,19 +80,22 @@ def _options(question):
 
 def render_quiz(loaded: LoadedQuiz, *, level: int = 2, instance: int = 1,
                 link: Callable[[str], str] = lambda target: target,
-                link_title: Callable[[str], str] = lambda target: target, privacy: str | None = None) -> str:
+                link_title: Callable[[str], str] = lambda target: target, privacy: str | None = None,
+                note: Callable[[str], str | None] = lambda target: None) -> str:
     """The widget's HTML; level is the heading level of its title, instance tells copies apart.
 
     privacy: the privacy page's address as seen from where the widget is, or None where the site
-    and its course have none (a safety screen's message then names no page).
+    and its course have none (a safety screen's message then names no page). note(target): what
+    follows a link to a page only the default language has (" (in English)"), else None.
     """
     prefix = f"closer-{loaded.id}" + (f"-{instance}" if instance > 1 else "")
     template = _env.get_template(f"{loaded.quiz.kind}.html")
     html = template.render(id=loaded.id, quiz=loaded.quiz, fingerprint=loaded.fingerprint,
                            previous_fingerprint=previous_fingerprint(loaded), level=level,
                            prefix=prefix, options=_options, link=link, link_title=link_title,
-                           privacy=privacy, text=plain).strip()
-    return _point_page_links(html, link)
+                           privacy=privacy, privacy_note=note("privacy.md") if privacy else None,
+                           text=plain).strip()
+    return _point_page_links(html, link, note)
 
 
 def text_html(source: str, inline: bool, link: Callable[[str], str]) -> str:
@@ -100,9 +103,22 @@ def text_html(source: str, inline: bool, link: Callable[[str], str]) -> str:
     return _point_page_links(to_html(source, inline), link)
 
 
-def _point_page_links(html: str, link: Callable[[str], str]) -> str:
+def _point_page_links(html: str, link: Callable[[str], str], note: Callable[[str], str | None] = lambda t: None) -> str:
     # Links in quiz text name pages as docs-relative paths (like recommend); point them at the page.
-    return _PAGE_LINK.sub(lambda m: f'href="{escape(link(unescape(m.group(1))))}"', html)
+    # note(target): what follows a link to a page only another language has, such as " (in English)".
+    noted = {}
+
+    def point(match: re.Match) -> str:
+        target = unescape(match.group(1))
+        href = escape(link(target))
+        if note(target):
+            noted[href] = note(target)
+        return f'href="{href}"'
+    html = _PAGE_LINK.sub(point, html)
+    for href, said in noted.items():
+        html = re.sub(r'(<a\b[^>]*\bhref="' + re.escape(href) + r'"[^>]*>.*?</a>)',
+                      lambda m, said=said: m.group(1) + escape(said), html, flags=re.S)
+    return html
 
 
 def render_lesson(lesson: Lesson, body: str, quiz_html: str, number: int, total: int,

@@ -35,6 +35,9 @@ def test_spanish_pages_have_the_english_paths_and_speak_spanish(built_site):
     for path in ("es/embed/quizzes/intimacy-check-in/index.html", "es/downloads/quizzes/intimacy-check-in.html",
                  "es/oembed/quizzes/intimacy-check-in.json", "es/downloads/scorm/quizzes/intimacy-check-in.zip"):
         assert (built_site / path).is_file(), path
+    for path in ("es/embed/quizzes/intimacy-check-in/index.html", "es/downloads/quizzes/intimacy-check-in.html"):
+        assert soup(built_site, path).html["lang"] == "es", path
+    assert soup(built_site, "embed/quizzes/intimacy-check-in/index.html").html["lang"] == "en"
     assert not (built_site / "es" / "es").exists() and not (built_site / "es" / "lessons").exists()
 
 
@@ -66,6 +69,10 @@ def test_a_link_to_a_page_not_yet_translated_goes_to_the_english_page_and_says_s
     read_next = check_in.select_one(".closer-quiz__screen-flagged .closer-quiz__recommend a")
     assert read_next["href"] == "../../../right-for-you/"
     assert read_next.get_text() == "Is this course right for you now? (en inglés)"
+    # Links in the quiz's own text, and the safety message's link to the privacy page, say it too.
+    for link in (check_in.select_one('.closer-quiz__intro a[href="../../../privacy/"]'),
+                 check_in.select_one('.closer-quiz__screen-clear a[href="../../../privacy/#browsing-history"]')):
+        assert link is not None and link.next_sibling.startswith(" (en inglés)"), link
 
 
 def test_each_language_has_its_own_search_index_and_script(built_site):
