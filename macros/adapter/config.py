@@ -8,6 +8,7 @@ class LanguageOptions(Config):
     """One language besides the site's own: its pages are docs/<lang>/, its quizzes quizzes/<lang>/."""
 
     quick_exit_url = config_options.Type(str)  # where "Leave this page" goes: a neutral site in that language
+    copyright = config_options.Optional(config_options.Type(str))  # the footer's line, in that language
 
 
 class CloserConfig(Config):

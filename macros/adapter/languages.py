@@ -148,6 +148,7 @@ def build_language(config, lang: str, options: dict, handed: Parent, nav: list |
         "site_url": (config.site_url or "/").rstrip("/") + f"/{lang}/",
         "theme": {"language": lang},
         "extra": {"quick_exit_url": options["quick_exit_url"]},
+        "copyright": options["copyright"],
         "nav": nav,
     }
     # JSON is YAML: the overrides are read as the language's own mkdocs.yml, which inherits the site's.

@@ -216,7 +216,8 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         return output_content
 
     def on_env(self, env, config, files):
-        env.globals.update(_=template_gettext, ngettext=template_ngettext)  # Closer's theme templates speak through the catalogs
+        # Closer's theme templates speak through the catalogs, and link the site's own pages by language.
+        env.globals.update(_=template_gettext, ngettext=template_ngettext, closer_footer_links=self._footer_links)
         problems = self.build.problems()
         for problem in problems:
             if problem.warning:
@@ -225,6 +226,20 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         if errors:
             raise PluginError(f"{len(errors)} problem(s) in quizzes or pages:\n" + "\n".join(errors))
         return env
+
+    def _footer_links(self, page) -> list[dict]:
+        """The privacy and about pages for a footer: in this language, or the default's (saying so)."""
+        build, links = self.build, []
+        for target in ("privacy.md", "about.md"):
+            file, found = build.target_file(target), build.elsewhere(target, "")
+            if file is None and found is None:
+                continue
+            if page is None:  # the 404 page, served at any address: linked from the site's root
+                links.append({"href": file.url if file else found[0], "from_root": True})
+            else:
+                links.append({"href": build.link(page, target), "from_root": False})
+            links[-1]["title"] = build.link_title(target)
+        return links
 
     def on_post_build(self, config):
         for url in self.build.alternated:  # as beside oEmbed answers: no page logs a failed request

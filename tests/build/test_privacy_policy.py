@@ -26,7 +26,7 @@ CDN_HOSTS = re.compile(r"https?://(?:unpkg\.com|cdn\.|cdnjs\.|fonts\.|[a-z.]*jsd
 def pages(site, downloads: bool = True):
     """Every built page; single-file downloads carry a policy of their own (tests/build/test_embed_pages.py)."""
     return {path: BeautifulSoup(path.read_text(), "html.parser") for path in sorted(site.rglob("*.html"))
-            if downloads or path.relative_to(site).parts[0] != "downloads"}
+            if downloads or "downloads" not in path.relative_to(site).parts[:2]}  # /downloads/, /es/downloads/
 
 
 def loads_elsewhere(url: str, origin: str) -> bool:
