@@ -10,8 +10,7 @@ and its own sitemap (which the theme reads to stay on the same page when the lan
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, copy_context
 from dataclasses import dataclass
 import io
 import json
@@ -26,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.utils import get_relative_url
 
 from ..engine.catalog import Catalog
-from ..messages import DEFAULT, _, language, speaking
+from ..messages import DEFAULT, _, language, speak
 from .build import DOCS_FOLDER
 
 
@@ -107,7 +106,7 @@ def site_languages(config, others: list[str], catalog: Catalog) -> Languages:
 
 def autonym(lang: str) -> str:
     """A language's name in itself, as a language choice shows it: English, Español."""
-    name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_")) or lang
+    name = language_name(lang, lang)
     return name[:1].upper() + name[1:]
 
 
@@ -129,15 +128,6 @@ def parent() -> Parent | None:
     return _PARENT.get()
 
 
-@contextmanager
-def _handing_on(handed: Parent):
-    token = _PARENT.set(handed)
-    try:
-        yield
-    finally:
-        _PARENT.reset(token)
-
-
 def build_language(config, lang: str, options: dict, handed: Parent, nav: list | None) -> None:
     """Build lang's pages from docs/<lang>/ into the site's /<lang>/, as the same mkdocs.yml says."""
     docs = Path(config.docs_dir) / lang
@@ -155,12 +145,15 @@ def build_language(config, lang: str, options: dict, handed: Parent, nav: list |
     text = io.BytesIO(json.dumps({k: v for k, v in overrides.items() if v is not None}).encode())
     text.name = str(Path(config.config_file_path).with_name(f"mkdocs.{lang}.yml"))  # named only: never written
     language_config = load_config(text, config_file_path=config.config_file_path, strict=config.strict)
-    folder = DOCS_FOLDER.set(f"docs/{lang}")  # where problems in its pages are
-    try:
-        with speaking(lang), _handing_on(handed):
-            mkdocs_build(language_config)
-    finally:
-        DOCS_FOLDER.reset(folder)
+    # In a copy of this context: what the language's build is told ends with it.
+    copy_context().run(_build_in_language, language_config, lang, handed)
+
+
+def _build_in_language(language_config, lang: str, handed: Parent) -> None:
+    speak(lang)
+    _PARENT.set(handed)
+    DOCS_FOLDER.set(f"docs/{lang}")  # where problems in its pages are
+    mkdocs_build(language_config)
 
 
 def language_nav(nav: list | None, has_page) -> list | None:
@@ -227,9 +220,9 @@ class HeldLinks(Treeprocessor):
                 link.set("href", link.attrib.pop(HELD))
 
 
-def language_name(lang: str) -> str:
-    """A language's name in the language being spoken: inglés on a Spanish page."""
-    return Locale.parse(lang.replace("-", "_")).get_display_name(language().replace("-", "_")) or lang
+def language_name(lang: str, in_language: str | None = None) -> str:
+    """A language's name in another (by default the one being spoken): inglés on a Spanish page."""
+    return Locale.parse(lang.replace("-", "_")).get_display_name((in_language or language()).replace("-", "_")) or lang
 
 
 class UntranslatedLinksExtension(Extension):

@@ -93,7 +93,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         self.languages = site_languages(config, list(self.config.languages), self.build.catalog)
         if self.languages.is_default:
             speak(self.languages.current)  # the site's own language, for the whole of its build
-        else:  # a language's build (inside speaking()): its quizzes are the translations
+        else:  # a language's build (build_language has it speak that language): its quizzes are the translations
             translated = self.build.catalog.translations.get(self.languages.current, {})
             self.build.untranslated = set(self.build.catalog.quizzes) - set(translated)
             self.build.catalog.quizzes = dict(translated)

@@ -3,14 +3,13 @@
 The texts are gettext messages: `closer.pot` lists every one the code uses (made from the code by
 `./dev messages`), and `<lang>.po` beside it translates them; Babel reads both, so translators'
 tools open the same files. `catalog(lang)` is the one way a catalog is read. Python and page
-templates call `_()` and `ngettext()` in the language being spoken (`speaking(lang)`); the browser
+templates call `_()` and `ngettext()` in the language being spoken (`speak(lang)`); the browser
 gets its language's messages inside its script (`browser_messages`). Placeholders are `{name}`,
 filled by name only: a catalog is text a translator wrote, never code.
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 import functools
@@ -40,6 +39,8 @@ class Messages:
     path: Path
     forms: dict[str, tuple[str, ...]]
     plural_rule: str  # a C expression of n giving the form's index, as gettext writes it
+    header_plurals: int = 0  # the forms its Plural-Forms header names
+    error: str | None = None  # why the file could not be read: it then serves no message
 
     def gettext(self, msgid: str, **values) -> str:
         forms = self.forms.get(msgid)
@@ -70,22 +71,31 @@ def catalog_path(lang: str) -> Path:
 
 def template_ids() -> dict[str, str | None]:
     """Every message id the code uses, with its plural id (None for a message without one)."""
-    return {_id(m.id): (m.id[1] if isinstance(m.id, tuple) else None) for m in _read(TEMPLATE, None) if m.id}
+    return {_id(m.id): (m.id[1] if isinstance(m.id, tuple) else None) for m in _template(TEMPLATE) if m.id}
+
+
+@functools.cache
+def _template(path: Path) -> Catalog:
+    """closer.pot, read once per process: the bundle of each language and each check use it."""
+    return _read(path, None)
 
 
 @functools.cache
 def catalog(lang: str) -> Messages:
     """The catalog of a language, as its .po file has it (see catalog_problems for what it lacks)."""
-    path = catalog_path(lang)
+    path, rule = catalog_path(lang), language_plural_rule(lang) or "0"
     if not path.exists():
-        return Messages(lang, path, {}, language_plural_rule(lang) or "0")
-    read = _read(path, lang)
+        return Messages(lang, path, {}, rule)
+    try:
+        read = _read(path, lang)
+    except PoFileError as error:  # reported by catalog_problems, located; the build never shows a traceback
+        return Messages(lang, path, {}, rule, error=str(error))
     forms = {}
     for message in read:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.id and not message.fuzzy and all(strings):
             forms[_id(message.id)] = tuple(strings)
-    return Messages(lang, path, forms, language_plural_rule(lang) or "0")
+    return Messages(lang, path, forms, rule, read.num_plurals)
 
 
 def language_plural_rule(lang: str) -> str | None:
@@ -107,19 +117,17 @@ def catalog_problems(lang: str) -> list[Problem]:
     if not path.exists():
         return [Problem(shown, 1, 1, f"there is no message catalog for '{lang}'",
                         f"copy macros/messages/closer.pot to {shown} and translate every message")]
-    try:
-        read = _read(path, lang)
-    except PoFileError as error:
-        return [Problem(shown, 1, 1, f"the catalog cannot be read ({error})", "check it with a .po editor")]
-    problems = []
-    if read.num_plurals != Catalog(locale=lang).num_plurals:
-        problems.append(Problem(shown, 1, 1, f"its Plural-Forms header gives {read.num_plurals} forms; "
-                                f"{lang} has {Catalog(locale=lang).num_plurals}",
-                                f"set the header to '{Catalog(locale=lang).plural_forms}'"))
-    have = catalog(lang).forms
+    read = catalog(lang)
+    if read.error is not None:
+        return [Problem(shown, 1, 1, f"the catalog cannot be read ({read.error})", "check it with a .po editor")]
+    problems, expected = [], Catalog(locale=lang)
+    if read.header_plurals != expected.num_plurals:
+        problems.append(Problem(shown, 1, 1, f"its Plural-Forms header gives {read.header_plurals} forms; "
+                                f"{lang} has {expected.num_plurals}",
+                                f"set the header to '{expected.plural_forms}'"))
     for msgid, plural in template_ids().items():
-        forms = have.get(msgid)
-        if forms is None or (plural is not None and len(forms) != read.num_plurals):
+        forms = read.forms.get(msgid)
+        if forms is None or (plural is not None and len(forms) != read.header_plurals):
             problems.append(Problem(shown, 1, 1, f"message '{msgid}' is missing or untranslated",
                                     "run `./dev messages`, then translate it in this catalog"))
     return problems
@@ -137,16 +145,6 @@ def _id(msgid) -> str:
 # ---- The language being spoken: set per page by the adapter, read by every text ----
 
 _SPEAKING: ContextVar[str] = ContextVar("closer_language", default=DEFAULT)
-
-
-@contextmanager
-def speaking(lang: str):
-    """Texts made inside this block are in lang."""
-    token = _SPEAKING.set(lang)
-    try:
-        yield
-    finally:
-        _SPEAKING.reset(token)
 
 
 def speak(lang: str) -> None:
@@ -173,7 +171,7 @@ def browser_messages(lang: str) -> tuple[dict[str, str | list[str]], str]:
 
     Only those said differently from their id travel: English pages carry no copy of their own words.
     """
-    template = _read(TEMPLATE, None)
+    template = _template(TEMPLATE)
     messages = catalog(lang)
     shown = {}
     for message in template:

@@ -110,9 +110,9 @@ def _point_page_links(html: str, link: Callable[[str], str], note: Callable[[str
 
     def point(match: re.Match) -> str:
         target = unescape(match.group(1))
-        href = escape(link(target))
-        if note(target):
-            noted[href] = note(target)
+        href, said = escape(link(target)), note(target)
+        if said:
+            noted[href] = said
         return f'href="{href}"'
     html = _PAGE_LINK.sub(point, html)
     for href, said in noted.items():
