@@ -23,7 +23,7 @@ from .engine.loading import line_col
 from .engine.pages import body_line, check_body, check_front_matter, has_markers, split_front_matter
 from .engine.problems import Problem
 from .engine.site_config import check_docs_file, check_quick_exit, check_site_config, where
-from .messages import DEFAULT, catalog_problems
+from .messages import catalog_problems
 from .project import Layout, read_layout
 from .render.content import check_content
 from .render.text import removed_markup
@@ -63,14 +63,11 @@ def check_project(layout: Layout) -> tuple[Catalog, list[Problem]]:
     return catalog, problems
 
 
-def check_languages(layout: Layout, default: str) -> list[Problem]:
+def check_languages(layout: Layout) -> list[Problem]:
     """Each language's message catalog and quick exit, as the plugin checks them."""
-    languages = layout.options.get("languages")
-    languages = languages if isinstance(languages, dict) else {}
-    found = [problem for lang in [default, *languages] for problem in catalog_problems(str(lang))]
-    for options in languages.values():
-        url = options.get("quick_exit_url") if isinstance(options, dict) else None
-        found += check_quick_exit(url, layout.config_text, "mkdocs.yml")
+    found = [problem for lang in [layout.language, *layout.languages] for problem in catalog_problems(lang)]
+    for options in layout.languages.values():
+        found += check_quick_exit(options.get("quick_exit_url"), layout.config_text, "mkdocs.yml")
     return found
 
 
@@ -86,7 +83,7 @@ def check_settings(layout: Layout) -> list[Problem]:
                       f"template marker in the nav's title for {path}", "write the title as plain text")
               for path, title in layout.nav_titles.items() if has_markers(title)]
     return (titles + check_quick_exit(extra.get("quick_exit_url"), layout.config_text, name)
-            + check_languages(layout, theme.get("language") or DEFAULT)
+            + check_languages(layout)
             + check_site_config(theme.get("name"), theme.get("font"), custom, config.get("use_directory_urls", True)
                                 is not False, layout.options.get("course_url"), layout.config_text, name))
 
@@ -98,7 +95,8 @@ def check_docs(layout: Layout) -> list[Problem]:
         path = file.relative_to(docs).as_posix()
         if file.is_file() or file.is_symlink():
             problems += [p for p in [check_docs_file(path, file, docs)] if p]
-        if file.suffix == ".md" and file.parent == docs / "lessons" and file.stem not in ORDER:
+        if file.suffix == ".md" and layout.lesson_folder(file.parent.relative_to(docs).as_posix()) \
+                and file.stem not in ORDER:
             problems.append(unknown_lesson(file.stem, f"docs/{path}"))
     return problems
 
@@ -115,7 +113,7 @@ def check_pages(layout: Layout) -> list[Problem]:
     for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         relative = page.relative_to(docs)
         path, text = f"docs/{relative.as_posix()}", page.read_text(encoding="utf-8")
-        problems += check_front_matter(text, path, lesson=relative.parent.as_posix() == "lessons")
+        problems += check_front_matter(text, path, lesson=layout.lesson_folder(relative.parent.as_posix()))
         _, body = split_front_matter(text)
         checked = check_body(body, path, body_line(text, body), env).problems
         problems += checked

@@ -7,12 +7,15 @@ there, inside an <article>, with Closer's quick exit and policy), and stops befo
 anything on a problem. Then it writes Closer's own script and stylesheets over any the site
 has, each quiz's page the generator did not make, and publishes embeds, downloads, packages,
 worksheets, oEmbed answers, the schema and the policy exactly as the plugin does
-(`publish.site.publish`).
+(`publish.site.publish`). Each other language the plugin's `languages` option names is exported
+the same way into site/<lang>/, from docs/<lang>/ and quizzes/<lang>/, in its own language.
 """
 
 from __future__ import annotations
 
 import argparse
+from contextvars import copy_context
+from dataclasses import dataclass, field, replace
 import html
 from pathlib import Path
 import posixpath
@@ -25,13 +28,13 @@ from .engine.catalog import Catalog
 from .engine.lessons import ORDER, Lesson, checked_lesson
 from .engine.problems import Problem
 from .engine.site_config import THEME
-from .messages import _
+from .messages import _, speak
 from .project import Layout, read_layout
 from .publish.bundle import SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from .publish.export import SiteFacts
 from .publish.security import PLACEHOLDER, template_script_hashes
 from .publish.site import course_page, lesson_standalone, page_address, publish, use_panel
-from .publish.site_pages import SitePages, relative_url
+from .publish.site_pages import LanguagePages, SitePages, relative_url
 from .publish.urls import ASSETS
 from .render.rendering import render_quiz
 from .render.text import plain, removed_markup
@@ -45,6 +48,25 @@ NEEDED = ("data-closer-exit", PLACEHOLDER, f"{ASSETS}/{SCRIPT_NAME}", f"{ASSETS}
 SHELL = "404.html"  # the theme's page for any address: quiz pages the generator did not make go in its frame
 
 
+@dataclass
+class Edition:
+    """One language's part of the site: its pages, quizzes and folder (the default's is the site's root)."""
+
+    lang: str
+    folder: Path  # where its pages are built: site/, or site/<lang>/
+    docs: Path  # where their sources are: docs/, or docs/<lang>/
+    catalog: Catalog  # its quizzes: the default's files, or their translations
+    pages: SitePages | LanguagePages
+    own: SitePages  # its own pages, which the generator built
+    site_url: str
+    quick_exit_url: str
+    lessons: list[Lesson] = field(default_factory=list)
+
+    @property
+    def is_default(self) -> bool:
+        return self.pages is self.own  # another language's pages reach the default's
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="closer-export", description=__doc__.split("\n")[0])
     parser.add_argument("site", type=Path, help="the built site's folder")
@@ -53,35 +75,59 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     layout = read_layout(args.project)
     catalog, problems = check_project(layout)
-    lessons = load_lessons(layout, catalog, problems)
-    config = layout.config
-    pages = SitePages(layout.docs, layout.nav_titles, {i: plain(q.quiz.title) for i, q in catalog.quizzes.items()})
-    built = read_built(args.site, pages) if not problems else {}
+    editions = site_editions(layout, catalog, args.site)
+    for edition in editions:
+        edition.lessons = load_lessons(layout, edition, problems)
+    built = {edition.lang: read_built(edition) for edition in editions} if not problems else {}
     if not problems:
-        problems += check_built_site(args.site, built)
+        problems += check_built_site(args.site, {file: text for pages in built.values() for file, text in pages.items()})
     if report(problems, f"{len(catalog.quizzes)} quiz file(s) valid"):
         return 1
-    site_url = str(config.get("site_url") or "/").rstrip("/") + "/"
-    export(args.site, layout, catalog, lessons, pages, built, site_url)
-    print(f"closer-export: {len(lessons)} lesson(s) and {len(catalog.quizzes)} quiz(zes) published in {args.site}",
-          file=sys.stderr)
+    # The other languages first, as the plugin builds them: the default's policy then covers them all.
+    published = {edition.lang: copy_context().run(export, edition, layout, built[edition.lang], {})
+                 for edition in editions[1:]}
+    copy_context().run(export, editions[0], layout, built[editions[0].lang], published)
+    print(f"closer-export: {len(editions[0].lessons)} lesson(s) and {len(catalog.quizzes)} quiz(zes) published in "
+          f"{args.site}" + "".join(f", and in {e.lang}: {len(e.lessons)} and {len(e.catalog.quizzes)}"
+                                   for e in editions[1:]), file=sys.stderr)
     return 0
 
 
-def load_lessons(layout: Layout, catalog: Catalog, problems: list) -> list[Lesson]:
-    """The site's valid lessons in the learning order; their problems join problems."""
-    found = {}
-    for file in sorted((layout.docs / "lessons").glob("*.md")):
+def site_editions(layout: Layout, catalog: Catalog, site: Path) -> list[Edition]:
+    """The default language's part of the site, then each other language's the plugin's options name."""
+    config, options = layout.config, layout.languages
+    default = layout.language
+    site_url = str(config.get("site_url") or "/").rstrip("/") + "/"
+
+    def titles(quizzes: dict) -> dict[str, str]:
+        return {quiz_id: plain(loaded.quiz.title) for quiz_id, loaded in quizzes.items()}
+    pages = SitePages(layout.docs, layout.nav_titles, titles(catalog.quizzes), tuple(options))
+    editions = [Edition(default, site, layout.docs, catalog, pages, pages, site_url,
+                        str((config.get("extra") or {}).get("quick_exit_url") or ""))]
+    for lang, settings in options.items():
+        quizzes = catalog.translations.get(lang, {})
+        own = SitePages(layout.docs / lang, {}, titles(quizzes))  # a language's nav is its pages' own titles
+        editions.append(Edition(lang, site / lang, layout.docs / lang, replace(catalog, quizzes=dict(quizzes)),
+                                LanguagePages(own, pages, lang, default), own, f"{site_url}{lang}/",
+                                str(settings.get("quick_exit_url") or "")))  # missing: reported by check_project
+    return editions
+
+
+def load_lessons(layout: Layout, edition: Edition, problems: list) -> list[Lesson]:
+    """The edition's valid lessons in the learning order; their problems join problems."""
+    found, folder = {}, edition.docs.relative_to(layout.root).as_posix()
+    for file in sorted((edition.docs / "lessons").glob("*.md")):
         if file.stem in ORDER:  # check_project names any other file
             found[file.stem], found_problems = checked_lesson(file.read_text(encoding="utf-8"),
-                                                              f"docs/lessons/{file.name}", file.stem, catalog,
-                                                              removed_markup)
+                                                              f"{folder}/lessons/{file.name}", file.stem,
+                                                              edition.catalog, removed_markup)
             problems += found_problems
     return [found[slug] for slug in ORDER if found.get(slug)]
 
 
-def read_built(site: Path, pages: SitePages) -> dict[Path, str | None]:
+def read_built(edition: Edition) -> dict[Path, str | None]:
     """The text of each page of the sources (None if not built), of each quiz page already made, and of 404.html."""
+    site, pages = edition.folder, edition.own
     files = {path: site / url / "index.html" for path, url in pages.urls.items()}
     wanted = [file for path, file in files.items() if path in pages.sources or file.is_file()] + [site / SHELL]
     return {file: file.read_text(encoding="utf-8") if file.is_file() else None for file in wanted}
@@ -109,36 +155,43 @@ def check_built_site(site: Path, built: dict[Path, str | None]) -> list[Problem]
     return problems
 
 
-def export(site: Path, layout: Layout, catalog: Catalog, lessons: list[Lesson], pages: SitePages,
-           built: dict[Path, str], site_url: str) -> None:
-    config, course = layout.config, layout.options.get("course_url")
+def export(edition: Edition, layout: Layout, built: dict[Path, str],
+           languages: dict[str, tuple[set[str], str]]) -> tuple[set[str], str]:
+    """Publish what Closer adds to one edition, in its language; its scripts' hashes and downloads' policy.
+
+    languages: what each other language published, for the default's one policy over the site.
+    """
+    speak(edition.lang)
+    site, pages, course = edition.folder, edition.pages, layout.options.get("course_url")
 
     def absolute(target: str) -> str | None:
-        return course_page(target, page_address(pages, site_url, target), course)
+        return course_page(target, page_address(pages, edition.site_url, target), course)
 
     hashes = set()  # the inline scripts outside each page's content: the theme's and the project's templates'
     for text in built.values():
         hashes |= template_script_hashes(text, _ARTICLE.search(text).group(2))
-    facts = SiteFacts(site_url, str(config.get("site_name") or ""), config["extra"]["quick_exit_url"],
-                      absolute("privacy.md"), absolute("right-for-you.md"), bool(lessons))
-    write_assets(site)
-    write_quiz_pages(site, catalog, pages, built[site / SHELL], facts, course)
+    facts = SiteFacts(edition.site_url, str(layout.config.get("site_name") or ""), edition.quick_exit_url,
+                      absolute("privacy.md"), absolute("right-for-you.md"), bool(edition.lessons))
+    write_assets(site, edition.lang)
+    write_quiz_pages(site, edition.catalog, pages, built[site / SHELL], facts, course)
     rendered, worksheets = [], []
-    for lesson in lessons:
+    for lesson in edition.lessons:
         url = f"lessons/{lesson.slug}/"
         link = lambda target, url=url: pages.link(url, posixpath.normpath(posixpath.join("lessons", target)))  # noqa: E731
         alone, worksheet = lesson_standalone(lesson, built_content(built[site / url / "index.html"]), link)
         rendered.append(alone)
         worksheets.append(worksheet)
-    publish(site, facts, catalog, lessons, rendered, worksheets, pages, hashes)
+    downloads_policy = publish(site, facts, edition.catalog, edition.lessons, rendered, worksheets, pages, hashes,
+                               languages=languages, policy=edition.is_default)
+    return hashes, downloads_policy
 
 
-def write_assets(site: Path) -> None:
-    """Closer's script, stylesheets and host script, in place of any the site has: only Closer's may run."""
+def write_assets(site: Path, lang: str) -> None:
+    """Closer's script (in lang), stylesheets and host script, in place of any the site has: only Closer's may run."""
     folder = site / ASSETS
     folder.mkdir(parents=True, exist_ok=True)
-    for name, make in ((SCRIPT_NAME, bundle_script), (STYLESHEET_NAME, bundle_stylesheet)):
-        (folder / name).write_text(make(), encoding="utf-8")
+    for name, text in ((SCRIPT_NAME, bundle_script(lang=lang)), (STYLESHEET_NAME, bundle_stylesheet())):
+        (folder / name).write_text(text, encoding="utf-8")
     for source in sorted((THEME / ASSETS).iterdir()):
         shutil.copyfile(source, folder / source.name)
 
@@ -150,7 +203,7 @@ def built_content(page: str) -> str:
     return _THEME_TITLE.sub("", article.group(2)).strip() + "\n"
 
 
-def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages, shell: str, facts: SiteFacts,
+def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages | LanguagePages, shell: str, facts: SiteFacts,
                      course: str | None) -> None:
     """Each quiz's own page the generator did not make: the theme's 404 page (shell), holding the quiz instead."""
     for quiz_id, loaded in catalog.quizzes.items():

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from .messages import DEFAULT
+
 
 class _Loader(yaml.SafeLoader):
     """YAML as mkdocs.yml writes it: tags such as `!ENV [NAME, default]` give their plain value."""
@@ -44,6 +46,23 @@ class Layout:
     config: dict  # mkdocs.yml as data (`!ENV` tags read), for what a build needs of the site
     options: dict  # the `closer` plugin's options
     nav_titles: dict[str, str]  # page path -> the title the nav gives it
+
+    @property
+    def language(self) -> str:
+        """The site's own language, at its root: the theme's."""
+        theme = self.config.get("theme")
+        return str(theme.get("language") or DEFAULT) if isinstance(theme, dict) else DEFAULT
+
+    @property
+    def languages(self) -> dict[str, dict]:
+        """The site's other languages -> their options (quick exit, copyright), as the plugin's options name them."""
+        found = self.options.get("languages")
+        return {str(lang): value if isinstance(value, dict) else {} for lang, value in found.items()} \
+            if isinstance(found, dict) else {}
+
+    def lesson_folder(self, folder: str) -> bool:
+        """Whether a folder of docs/ (`lessons`, `es/lessons`) holds lessons: the default's, or a language's."""
+        return folder in {"lessons", *(f"{lang}/lessons" for lang in self.languages)}
 
 
 def read_layout(root: Path) -> Layout:

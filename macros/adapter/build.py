@@ -105,9 +105,15 @@ class Build:
         return get_relative_url(file.url, page.file.url) + anchor(target)
 
     def site_path(self, target: str) -> str | None:
-        """The site-relative URL of a docs-relative page path (links were checked when the site built)."""
+        """The site-relative URL of a docs-relative page path (links were checked when the site built).
+
+        A page only the default language has is reached from this language's root (`../privacy/`).
+        """
         file = self.target_file(target)
-        return None if file is None else file.url + anchor(target)
+        if file is not None:
+            return file.url + anchor(target)
+        found = self.elsewhere(target, "")
+        return None if found is None else found[0]
 
     def link_title(self, target: str) -> str:
         """The target page's title, or a readable form of its file name."""

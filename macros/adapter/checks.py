@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from ..engine.pages import check_front_matter
 from ..engine.site_config import check_docs_file
-from .build import Build, page_file
+from .build import DOCS_FOLDER, Build, page_file
 
 
 def check_docs_files(build: Build, files, docs: Path) -> None:
@@ -15,7 +15,7 @@ def check_docs_files(build: Build, files, docs: Path) -> None:
         source = Path(file.abs_src_path) if file.abs_src_path else None
         if source is None or not source.is_relative_to(docs):
             continue  # the theme's own files, and generated pages
-        problem = check_docs_file(file.src_uri, source, docs)
+        problem = check_docs_file(file.src_uri, source, docs, DOCS_FOLDER.get())
         if problem is not None:
             build.page_problems.append(problem)
 

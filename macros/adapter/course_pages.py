@@ -16,7 +16,7 @@ from ..publish.site import use_panel as site_use_panel
 from ..publish.urls import absolute_url
 from ..render.rendering import render_lesson, render_quiz
 from ..render.text import plain, removed_markup
-from .build import Build
+from .build import Build, page_file
 
 
 def site_url(config) -> str:
@@ -90,7 +90,7 @@ def load_lessons(build: Build, files) -> None:
         path = PurePosixPath(file.src_uri)
         if path.parent.as_posix() != "lessons" or path.name == "index.md":
             continue
-        where = f"docs/{file.src_uri}"
+        where = page_file(file)
         if path.stem not in ORDER:
             build.page_problems.append(unknown_lesson(path.stem, where))
             continue

@@ -17,7 +17,6 @@ import json
 from pathlib import Path, PurePosixPath
 import posixpath
 
-from babel import Locale
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.commands.build import build as mkdocs_build
@@ -25,7 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.utils import get_relative_url
 
 from ..engine.catalog import Catalog
-from ..messages import DEFAULT, _, language, speak
+from ..messages import DEFAULT, _, autonym, elsewhere_title, language_name, speak
 from .build import DOCS_FOLDER
 
 
@@ -82,7 +81,7 @@ def elsewhere(languages: Languages, target: str, from_url: str) -> tuple[str, st
         return None
     url, title = handed.pages[path]
     href = get_relative_url(url, languages.site_path(languages.current, from_url)) + (f"#{anchor}" if anchor else "")
-    return href, _("{title} (in {language})", title=title, language=language_name(languages.default))
+    return href, elsewhere_title(title, languages.default)
 
 
 def elsewhere_note(languages: Languages, target: str) -> str | None:
@@ -102,12 +101,6 @@ def site_languages(config, others: list[str], catalog: Catalog) -> Languages:
     quiz_ids[default] = set(catalog.quizzes)
     docs = Path(config.docs_dir)
     return Languages(current, default, others, docs.parent if handed else docs, quiz_ids)
-
-
-def autonym(lang: str) -> str:
-    """A language's name in itself, as a language choice shows it: English, Español."""
-    name = language_name(lang, lang)
-    return name[:1].upper() + name[1:]
 
 
 # What the default build hands to each language's build: its pages (URL and title) for links to
@@ -218,11 +211,6 @@ class HeldLinks(Treeprocessor):
         for link in root.iter("a"):
             if HELD in link.attrib:
                 link.set("href", link.attrib.pop(HELD))
-
-
-def language_name(lang: str, in_language: str | None = None) -> str:
-    """A language's name in another (by default the one being spoken): inglés on a Spanish page."""
-    return Locale.parse(lang.replace("-", "_")).get_display_name((in_language or language()).replace("-", "_")) or lang
 
 
 class UntranslatedLinksExtension(Extension):

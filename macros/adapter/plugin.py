@@ -27,7 +27,7 @@ from ..publish.urls import ASSETS, absolute_url, oembed_url
 from ..render.content import check_content
 from ..render.rendering import template_gettext, template_ngettext
 from ..render.text import plain, removed_markup
-from .build import Build, page_file
+from .build import DOCS_FOLDER, Build, page_file
 from .checks import check_docs_files, check_front_matters
 from .config import CloserConfig
 from .course_pages import course_page, lesson_link, lesson_markdown, load_lessons, quiz_page_markdown, site_url
@@ -112,7 +112,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         for quiz_id in build.catalog.quizzes:
             uri = f"quizzes/{quiz_id}.md"
             if files.get_file_from_path(uri):
-                build.page_problems.append(Problem(f"docs/{uri}", 1, 1, f"this page takes the URL of the quiz "
+                build.page_problems.append(Problem(f"{DOCS_FOLDER.get()}/{uri}", 1, 1, f"this page takes the URL of the quiz "
                                                    f"'{quiz_id}'", "remove it: each quiz gets its own page from "
                                                    "its file"))
                 continue

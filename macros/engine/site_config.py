@@ -68,11 +68,14 @@ def check_site_config(theme: str | None, font, custom_dir: Path | None, director
     return found
 
 
-def check_docs_file(path: str, source: Path, docs: Path) -> Problem | None:
-    """A file of docs/ (path relative to it) is a page or a picture, inside docs/."""
+def check_docs_file(path: str, source: Path, docs: Path, folder: str = "docs") -> Problem | None:
+    """A file of docs/ (path relative to it) is a page or a picture, inside docs/.
+
+    folder: where the docs are in the project, as problems name it (`docs/es` in a language's build).
+    """
     if source.is_symlink() or not source.resolve().is_relative_to(docs.resolve()):
-        return Problem(f"docs/{path}", 1, 1, "this file links to a file outside docs/", "put the file itself in docs/")
+        return Problem(f"{folder}/{path}", 1, 1, "this file links to a file outside docs/", "put the file itself in docs/")
     if not (path.endswith(".md") or path.lower().endswith(PICTURES)):
-        return Problem(f"docs/{path}", 1, 1, "this kind of file is not allowed in docs/",
+        return Problem(f"{folder}/{path}", 1, 1, "this kind of file is not allowed in docs/",
                        "write pages in Markdown; add pictures as " + ", ".join(PICTURES))
     return None

@@ -17,7 +17,7 @@ import gettext as stdlib_gettext
 from pathlib import Path
 import re
 
-from babel.core import UnknownLocaleError
+from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 
@@ -182,3 +182,20 @@ def browser_messages(lang: str) -> tuple[dict[str, str | list[str]], str]:
             if forms != written:  # a message said as its id is left out: words.js falls back to the id
                 shown[msgid] = list(forms) if isinstance(message.id, tuple) else forms[0]
     return shown, messages.plural_rule
+
+
+def language_name(lang: str, in_language: str | None = None) -> str:
+    """A language's name in another (by default the one being spoken): inglés on a Spanish page."""
+    return Locale.parse(lang.replace("-", "_")).get_display_name((in_language or language()).replace("-", "_")) or lang
+
+
+def autonym(lang: str) -> str:
+    """A language's name in itself, as a language choice shows it: English, Español."""
+    name = language_name(lang, lang)
+    return name[:1].upper() + name[1:]
+
+
+def elsewhere_title(title: str, default: str) -> str:
+    """A link's text for a page only the default language has: its title, then "(in English)"."""
+    # Translators: a link's text for a page not yet translated: its title, then "(in English)".
+    return _("{title} (in {language})", title=title, language=language_name(default))

@@ -15,7 +15,7 @@ import yaml
 
 from ..engine.lessons import ORDER
 from ..engine.pages import split_front_matter
-from ..messages import _
+from ..messages import _, elsewhere_title
 from ..render.text import plain
 
 _HEADING = re.compile(r"^# +(.+?) *#*$", re.M)
@@ -41,12 +41,15 @@ def relative_url(url: str, from_url: str) -> str:
 class SitePages:
     """Every page of a site's docs folder, and each quiz's own page, by docs-relative path."""
 
-    def __init__(self, docs: Path, nav_titles: dict[str, str], quiz_titles: dict[str, str]):
+    def __init__(self, docs: Path, nav_titles: dict[str, str], quiz_titles: dict[str, str], others: tuple = ()):
+        """others: the folders of docs/ that hold other languages' pages, which are not this site's."""
         self.urls: dict[str, str] = {}
         self.titles: dict[str, str | None] = {}
         self.sources: set[str] = set()  # the pages written in docs/, not each quiz's own
         for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
             path = file.relative_to(docs).as_posix()
+            if path.split("/", 1)[0] in others:
+                continue
             self.urls[path] = page_url(path)
             self.titles[path] = nav_titles.get(path) or _source_title(path, file.read_text(encoding="utf-8"))
             self.sources.add(path)
@@ -75,6 +78,38 @@ class SitePages:
         stem = PurePosixPath(target.split("#", 1)[0]).stem
         # Translators: a link's text for the site's home page when it has no title of its own.
         return _("Home") if stem == "index" else stem.replace("-", " ").capitalize()
+
+
+class LanguagePages:
+    """Another language's pages (docs/<lang>/, built into /<lang>/), as the plugin's language build sees them.
+
+    A page that language lacks is the default language's page, linked across and titled as such:
+    "Trust (in English)".
+    """
+
+    def __init__(self, own: SitePages, default: SitePages, lang: str, default_lang: str):
+        self.own, self.default, self.root, self.default_lang = own, default, f"{lang}/", default_lang
+
+    def _default_only(self, target: str) -> str | None:
+        """The default language's URL of a page only it has; None for any other page."""
+        return None if self.own.site_path(target) is not None else self.default.site_path(target)
+
+    def site_path(self, target: str) -> str | None:
+        url = self._default_only(target)
+        if url is None:
+            return self.own.site_path(target)
+        path, _, anchor = url.partition("#")
+        return relative_url(path, self.root) + (f"#{anchor}" if anchor else "")
+
+    def link(self, from_url: str, target: str) -> str:
+        if self._default_only(target) is None:
+            return self.own.link(from_url, target)
+        return self.default.link(self.root + from_url, target)
+
+    def link_title(self, target: str) -> str:
+        if self._default_only(target) is None:
+            return self.own.link_title(target)
+        return elsewhere_title(self.default.link_title(target), self.default_lang)
 
 
 def _source_title(path: str, text: str) -> str | None:

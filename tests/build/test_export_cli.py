@@ -42,20 +42,7 @@ def site_files(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
 
 
-def one_language(project: Path) -> None:
-    """The project without its other languages.
-
-    closer-export publishes one language's exports; issue 37 leaves the others' to the plugin for now.
-    """
-    config = project / "mkdocs.yml"
-    text = re.sub(r"\n      # Spanish pages come.*?\n(?=\s*\n)", "\n", config.read_text(), flags=re.S)
-    config.write_text(text.replace("  - closer:\n\n", "  - closer\n\n"))
-    shutil.rmtree(project / "docs" / "es")
-    shutil.rmtree(project / "quizzes" / "es")
-
-
 def test_the_pages_plus_closer_export_are_the_site_the_plugin_builds(site_origin, project_copy, tmp_path):
-    one_language(project_copy)
     built_site = tmp_path / "plugin-site"
     result = run_mkdocs_build(project_copy, built_site, site_origin + "/")
     assert result.returncode == 0, result.stdout + result.stderr

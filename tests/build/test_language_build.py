@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 from bs4 import BeautifulSoup
 import pytest
@@ -59,7 +61,7 @@ def test_each_page_names_its_copy_in_every_language_that_has_it(built_site, site
         assert link["lang"] == link["hreflang"]
 
 
-def test_a_link_to_a_page_not_yet_translated_goes_to_the_english_page_and_says_so(built_site):
+def test_a_link_to_a_page_not_yet_translated_goes_to_the_english_page_and_says_so(built_site, site_origin):
     home = soup(built_site, "es/index.html")
     link = home.select_one('article a[href="../lessons/what-is-emotional-intimacy/"]')
     assert link is not None and link["hreflang"] == "en"
@@ -73,6 +75,11 @@ def test_a_link_to_a_page_not_yet_translated_goes_to_the_english_page_and_says_s
     for link in (check_in.select_one('.closer-quiz__intro a[href="../../../privacy/"]'),
                  check_in.select_one('.closer-quiz__screen-clear a[href="../../../privacy/#browsing-history"]')):
         assert link is not None and link.next_sibling.startswith(" (en inglés)"), link
+    # And in its copies away from the site, to the English page's whole address.
+    for copy in ("es/embed/quizzes/intimacy-check-in/index.html", "es/downloads/quizzes/intimacy-check-in.html"):
+        links = {a.get_text(): a["href"] for a in soup(built_site, copy).select("a[href]")}
+        assert links["Is this course right for you now? (en inglés)"]== f"{site_origin}/right-for-you/", copy
+        assert links["Trust (en inglés)"]== f"{site_origin}/lessons/trust/", copy
 
 
 def test_each_language_has_its_own_search_index_and_script(built_site):
@@ -109,6 +116,18 @@ def test_a_spanish_page_that_calls_an_untranslated_quiz_fails_located(project_co
     assert result.returncode != 0
     assert re.search(r"docs/es/index\.md:\d+:\d+: the quiz 'trust' has no translation in this page's language; "
                      r"add its translation to quizzes/es/trust\.yml", result.stdout + result.stderr)
+
+
+def test_a_language_s_lessons_are_checked_as_lessons_by_the_build_and_by_closer_check(project_copy):
+    lessons = project_copy / "docs" / "es" / "lessons"
+    lessons.mkdir()
+    (lessons / "confianza.md").write_text("---\ntitle: Confianza\n---\n# Confianza\n", encoding="utf-8")
+    expected = "docs/es/lessons/confianza.md:1:1: 'confianza' is not one of the course's lessons; lesson URLs are fixed"
+    built = run_mkdocs_build(project_copy, project_copy / "site")
+    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
+                             capture_output=True, text=True)
+    for result in (built, checked):
+        assert result.returncode != 0 and expected in result.stdout + result.stderr, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("broken", ["missing", "untranslated"])
