@@ -41,6 +41,7 @@ from .render.text import plain, removed_markup
 
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
 _THEME_TITLE = re.compile(r"\A\s*<h1>[^<]*</h1>")  # the heading material adds to content that has none
+_LANGUAGE_CHOICE = re.compile(r'\A\s*<nav class="closer-languages"[^>]*>.*?</nav>', re.S)  # Closer's main.html adds
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 # What every page needs: the quick exit and the policy's place (Closer's main.html), and Closer's
 # script and stylesheet (which the plugin lists in extra_javascript and extra_css).
@@ -197,10 +198,13 @@ def write_assets(site: Path, lang: str) -> None:
 
 
 def built_content(page: str) -> str:
-    """A page's content as its generator wrote it into <article>, without the title heading the theme adds."""
+    """A page's content as its generator wrote it into <article>, without what the theme adds before it.
+
+    (The language choice and the title heading: a copy of a page is the page's own content.)
+    """
     article = _ARTICLE.search(page)
     # The theme indents around the content; the content ends its last line, as Markdown's output does here.
-    return _THEME_TITLE.sub("", article.group(2)).strip() + "\n"
+    return _THEME_TITLE.sub("", _LANGUAGE_CHOICE.sub("", article.group(2))).strip() + "\n"
 
 
 def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages | LanguagePages, shell: str, facts: SiteFacts,

@@ -74,14 +74,46 @@ def english_messages() -> list[re.Pattern]:
     return found
 
 
-def test_the_spanish_check_in_shows_none_of_the_english_messages(open_site):
+def lesson_states(page) -> list[str]:
+    """The trust lesson as a reader meets it: its knowledge check answered and checked, a note, marked as done."""
+    seen = [what_a_reader_meets(page)]
+    for question in page.locator(".closer-quiz__question").all():
+        question.locator("input").first.check()
+        question.locator(".closer-quiz__check").click()
+    page.locator(".closer-journal textarea").first.fill("una nota")
+    page.locator('[data-closer-controls="lesson-done"] button').click()
+    seen.append(what_a_reader_meets(page))
+    return seen
+
+
+def privacy_states(page) -> list[str]:
+    """The privacy page's controls: as first met, after keeping nothing, and after clearing everything."""
+    seen = [what_a_reader_meets(page)]
+    page.locator(".closer-privacy__keep").click()
+    seen.append(what_a_reader_meets(page))
+    page.locator(".closer-privacy__keep").click()
+    page.locator(".closer-privacy__clear").click()
+    seen.append(what_a_reader_meets(page))
+    return seen
+
+
+PAGES = {  # path under the site's root and under /es/ -> the states a reader meets there, and how many messages
+    f"quizzes/{QUIZ_ID}/": (every_state, 40),
+    "lessons/trust/": (lesson_states, 12),
+    "privacy/": (privacy_states, 8),
+}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_spanish_page_shows_none_of_the_english_messages(open_site, path):
+    states, least = PAGES[path]
     patterns = english_messages()
-    page, _, errors = open_site(ENGLISH)
-    english = every_state(page)
+    page, _, errors = open_site("/" + path)
+    english = states(page)
     harvested = {p.pattern for p in patterns if any(p.search(text) for text in english)}
-    assert len(harvested) >= 40, sorted(harvested)  # the harvest did read the English check-in's messages
-    page, _, errors_es = open_site(SPANISH)
-    spanish = every_state(page)
+    assert len(harvested) >= least, sorted(harvested)  # the harvest did read the English page's messages
+    page, _, errors_es = open_site("/es/" + path)
+    spanish = states(page)
     left = sorted(p for p in harvested if any(re.search(p, text) for text in spanish))
     assert left == []
     assert errors == [] and errors_es == []
