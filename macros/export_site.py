@@ -222,7 +222,7 @@ def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages | LanguagePa
         practice = own("practice.md")
         check = quiz_id if loaded.quiz.kind == "knowledge-check" else None
         panel = use_panel("quizzes", quiz_id, "quiz", title, url, facts.site_url, facts.site_name, practice, check,
-                          relative_url)
+                          relative_url, pages.note("practice.md") if practice else "")
         page = _ARTICLE.sub(lambda m: m.group(1) + widget + "\n" + panel + m.group(3), shell, count=1)
         # Translators: a page's title in the browser's tab, then the site's name (as in the theme's main.html).
         name = _("{title} - {site_name}", title=title, site_name=facts.site_name)

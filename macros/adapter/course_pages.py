@@ -81,7 +81,8 @@ def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title
     else:
         check = name if build.catalog.quizzes[name].quiz.kind == "knowledge-check" else None
     return site_use_panel(kind, name, noun, title, page.file.url, site_url(config), config.site_name,
-                          course_page(build, config, "practice.md", page), check, get_relative_url)
+                          course_page(build, config, "practice.md", page), check, get_relative_url,
+                          build.elsewhere_note("practice.md") or "")
 
 
 def load_lessons(build: Build, files) -> None:

@@ -24,7 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.utils import get_relative_url
 
 from ..engine.catalog import Catalog
-from ..messages import DEFAULT, _, autonym, elsewhere_title, language_name, speak
+from ..messages import DEFAULT, autonym, elsewhere_suffix, elsewhere_title, speak
 from .build import DOCS_FOLDER
 
 
@@ -88,8 +88,7 @@ def elsewhere_note(languages: Languages, target: str) -> str | None:
     """What follows a link to a page only the default language has: " (in English)"; else None."""
     if elsewhere(languages, target, "") is None:
         return None
-    # Translators: after a link to a page not yet translated: "(in English)".
-    return _(" (in {language})", language=language_name(languages.default))
+    return elsewhere_suffix(languages.default)
 
 
 def site_languages(config, others: list[str], catalog: Catalog) -> Languages:

@@ -199,3 +199,9 @@ def elsewhere_title(title: str, default: str) -> str:
     """A link's text for a page only the default language has: its title, then "(in English)"."""
     # Translators: a link's text for a page not yet translated: its title, then "(in English)".
     return _("{title} (in {language})", title=title, language=language_name(default))
+
+
+def elsewhere_suffix(default: str) -> str:
+    """What follows a link to a page only the default language has: " (in English)"."""
+    # Translators: after a link to a page not yet translated: "(in English)".
+    return _(" (in {language})", language=language_name(default))

@@ -69,10 +69,12 @@ def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links, sit
 
 
 def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_url: str, site_name: str,
-              practice_url: str | None, check: str | None, relative: Callable[[str, str], str]) -> str:
+              practice_url: str | None, check: str | None, relative: Callable[[str, str], str],
+              practice_note: str = "") -> str:
     """The "use this in your material" panel of a lesson's or quiz's page at page_url.
 
-    check: the knowledge check whose questions Moodle can import; relative(url, from_url) links a page.
+    check: the knowledge check whose questions Moodle can import; relative(url, from_url) links a page;
+    practice_note: what follows the practice page's link (" (in English)" where this language lacks it).
     """
     def here(url: str) -> str:
         return relative(url, page_url)
@@ -81,7 +83,7 @@ def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_u
         host_script=absolute_url(site_url, HOST_SCRIPT),
         embed_url=here(embed_url(kind, name)), download_url=here(download_url(kind, name)), practice_url=practice_url,
         worksheet_url=here(worksheet_url(name)) if kind == "lessons" else None, scorm_url=here(scorm_url(kind, name)),
-        gift_url=here(gift_url(check)) if check else None)
+        gift_url=here(gift_url(check)) if check else None, practice_note=practice_note)
 
 
 def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson], rendered: list[Standalone],

@@ -15,7 +15,7 @@ import yaml
 
 from ..engine.lessons import ORDER
 from ..engine.pages import split_front_matter
-from ..messages import _, elsewhere_title
+from ..messages import _, elsewhere_suffix, elsewhere_title
 from ..render.text import plain
 
 _HEADING = re.compile(r"^# +(.+?) *#*$", re.M)
@@ -71,6 +71,10 @@ class SitePages:
         path, _, anchor = url.partition("#")
         return relative_url(path, from_url) + (f"#{anchor}" if anchor else "")
 
+    def note(self, target: str) -> str:
+        """What follows a link to target: nothing, in the default language's own pages."""
+        return ""
+
     def link_title(self, target: str) -> str:
         title = self.titles.get(target.split("#", 1)[0])
         if title:
@@ -105,6 +109,10 @@ class LanguagePages:
         if self._default_only(target) is None:
             return self.own.link(from_url, target)
         return self.default.link(self.root + from_url, target)
+
+    def note(self, target: str) -> str:
+        """What follows a link to target: " (in English)" when only the default language has it."""
+        return "" if self._default_only(target) is None else elsewhere_suffix(self.default_lang)
 
     def link_title(self, target: str) -> str:
         if self._default_only(target) is None:

@@ -156,15 +156,18 @@ def frame_title(title: str, site_name: str) -> str:
 
 def render_use_panel(*, noun: str, name: str, title: str, site_name: str, embed_src: str, host_script: str,
                      embed_url: str, download_url: str, practice_url: str, worksheet_url: str | None,
-                     scorm_url: str, gift_url: str | None) -> str:
-    """The "Use this in your material" panel, with the iframe code a coach pastes (its title names the site)."""
+                     scorm_url: str, gift_url: str | None, practice_note: str = "") -> str:
+    """The "Use this in your material" panel, with the iframe code a coach pastes (its title names the site).
+
+    practice_note follows the link to the practice page: " (in English)" when this language lacks it.
+    """
     snippet = (f'<iframe src="{escape(embed_src)}" title="{escape(frame_title(title, site_name))}" '
                f'style="width:100%;border:0" height="640" loading="lazy"></iframe>\n'
                f'<script src="{escape(host_script)}" defer></script>')
     return _env.get_template("use-panel.html").render(
         noun=noun, code_id=f"closer-use-{name}", snippet=snippet, embed_url=embed_url,
         download_url=download_url, practice_url=practice_url, worksheet_url=worksheet_url, scorm_url=scorm_url,
-        gift_url=gift_url).strip()
+        gift_url=gift_url, practice_note=practice_note).strip()
 
 
 def render_learning_path(entries: list[dict]) -> str:

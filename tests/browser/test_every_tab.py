@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 import pytest
 
 from tests.support import project_quizzes
-from tests.support.browser import answer_by_clicking, show_results_calmly
+from tests.support.browser import answer_by_clicking, front, show_results_calmly
 
 pytestmark = pytest.mark.browser
 CHECK_IN, LESSON = "intimacy-check-in", "trust"
@@ -29,19 +29,19 @@ def kept(page) -> dict:
 
 
 def check_in(page):
-    return page.locator(f'[data-quiz="{CHECK_IN}"]')
+    return front(page).locator(f'[data-quiz="{CHECK_IN}"]')
 
 
 def knowledge_check(page):
-    return page.locator(f'[data-quiz="{LESSON}"]')
+    return front(page).locator(f'[data-quiz="{LESSON}"]')
 
 
 def journal(page, prompt: int = 0):
-    return page.locator(f'textarea[data-journal-prompt="{prompt}"]')
+    return front(page).locator(f'textarea[data-journal-prompt="{prompt}"]')
 
 
 def done_button(page):
-    return page.locator(".closer-lesson__progress button")
+    return front(page).locator(".closer-lesson__progress button")
 
 
 def new_tab(context, url: str, errors: list):
@@ -92,7 +92,7 @@ def expect_forgotten(checkin, lesson) -> None:
 
 def test_dont_keep_in_one_tab_empties_every_open_tab_and_none_writes_again(open_site, served_site):
     checkin, lesson, privacy, errors = three_tabs(open_site, served_site)
-    privacy.get_by_label("Don't keep my answers on this device").check()
+    front(privacy).get_by_label("Don't keep my answers on this device").check()
     assert kept(privacy) == {KEEP: "no"}
     expect_forgotten(checkin, lesson)
     expect(check_in(checkin).locator(".closer-quiz__storage")).to_contain_text("You chose not to keep answers")
@@ -108,7 +108,7 @@ def test_dont_keep_in_one_tab_empties_every_open_tab_and_none_writes_again(open_
     expect(knowledge_check(lesson).locator(".closer-quiz__question--right")).to_have_count(1)
     assert kept(checkin) == kept(lesson) == {KEEP: "no"}
 
-    privacy.get_by_label("Don't keep my answers on this device").uncheck()  # keeping again: tabs may save
+    front(privacy).get_by_label("Don't keep my answers on this device").uncheck()  # keeping again: tabs may save
     expect(lesson.locator(".closer-journal__kept")).to_contain_text("Notes are saved as you type")
     expect(check_in(checkin).locator(".closer-quiz__storage")).to_be_hidden()
     journal(lesson, 1).press_sequentially("Later.")
@@ -119,11 +119,11 @@ def test_dont_keep_in_one_tab_empties_every_open_tab_and_none_writes_again(open_
 def test_clear_all_in_one_tab_empties_every_open_tab_and_nothing_comes_back(open_site, served_site):
     checkin, lesson, privacy, errors = three_tabs(open_site, served_site)
     sample = new_tab(checkin.context, f"{served_site}/quizzes/sample-knowledge-check/", errors)
-    sample.locator(".closer-quiz__question input").first.check()  # chosen, not yet checked: never kept, yet on screen
+    front(sample).locator(".closer-quiz__question input").first.check()  # chosen, not yet checked: never kept, yet on screen
     worksheet = new_tab(checkin.context, f"{served_site}/worksheets/{LESSON}/", errors)
     expect(worksheet.locator(".closer-worksheet__note")).to_have_text([NOTE])
     assert privacy.locator(".closer-done-mark").count() >= 1  # the lesson marked done, in this tab's menu
-    privacy.get_by_role("button", name="Clear all my answers").click()
+    front(privacy).get_by_role("button", name="Clear all my answers").click()
     assert kept(privacy) == {}
     expect(privacy.locator(".closer-done-mark")).to_have_count(0)  # this tab forgets too
     expect_forgotten(checkin, lesson)

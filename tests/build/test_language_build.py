@@ -83,6 +83,9 @@ def test_a_link_to_a_page_not_yet_translated_goes_to_the_english_page_and_says_s
     assert recommended["Confianza"] == "../../lessons/trust/"
     assert recommended["¿Es este curso para ti ahora?"] == "../../right-for-you/"
     assert check_in.select_one('.closer-quiz__intro a[href="../../privacy/"]').next_sibling.startswith(".")
+    # The coach's panel names the practice page, which is only in English, as such.
+    practice = check_in.select_one('.closer-use a[href="../../../practice/"]')
+    assert practice is not None and practice.next_sibling.startswith(" (en inglés)")
     # And in its copies away from the site, to the English page's whole address.
     for copy in ("es/embed/quizzes/intimacy-check-in/index.html", "es/downloads/quizzes/intimacy-check-in.html"):
         links = {a.get_text(): a["href"] for a in soup(built_site, copy).select("a[href]")}
