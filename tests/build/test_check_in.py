@@ -167,7 +167,9 @@ def test_the_screen_sits_in_the_form_apart_from_the_scored_statements(built_site
         screen = form.select_one("[data-quiz-screen]")
         scored = [fs for fs in form.select("fieldset") if not fs.find_parent(attrs={"data-quiz-screen": True})]
         assert len(scored) == len(quiz.items) and len(screen.select("fieldset")) == len(quiz.screen.items)
-        assert all(i["autocomplete"] == "off" for i in screen.select("input"))  # no browser keeps them either
+        # No browser restores the screen's answers either (on a reload, or going back to the page);
+        # the form says so, as autocomplete is not allowed on a radio button itself (Nu Html Checker).
+        assert form["autocomplete"] == "off" and not soup.select("input[type=radio][autocomplete]")
         assert form.select("button[type=submit]")[0].find_previous("fieldset").find_parent(
             attrs={"data-quiz-screen": True}) is screen  # the screen comes last, just before results
 
