@@ -22,7 +22,7 @@ from .engine.lessons import ORDER, check_nav_order, unknown_lesson
 from .engine.loading import line_col
 from .engine.pages import body_line, check_body, check_front_matter, has_markers, split_front_matter
 from .engine.problems import Problem
-from .engine.site_config import check_docs_file, check_quick_exit, check_site_config, where
+from .engine.site_config import check_docs_file, check_quick_exit, check_site_config, check_site_url, where
 from .messages import catalog_problems
 from .project import Layout, read_layout
 from .render.content import check_content
@@ -83,6 +83,7 @@ def check_settings(layout: Layout) -> list[Problem]:
                       f"template marker in the nav's title for {path}", "write the title as plain text")
               for path, title in layout.nav_titles.items() if has_markers(title)]
     return (titles + check_quick_exit(extra.get("quick_exit_url"), layout.config_text, name)
+            + check_site_url(config.get("site_url"), layout.config_text, name)
             + check_languages(layout)
             + check_site_config(theme.get("name"), theme.get("font"), custom, config.get("use_directory_urls", True)
                                 is not False, layout.options.get("course_url"), layout.config_text, name))

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, copy_project, free_port, run_mkdocs_build
+from tests.support import ROOT, UNSERVED_SITE_URL, copy_project, free_port, run_mkdocs_build
+
+
+def pytest_configure(config):
+    # A build needs the site's address. Builds that are never served (copies of the project, broken on
+    # purpose) get this one; the served site is built for its own origin (built_site, below).
+    os.environ.setdefault("CLOSER_SITE_URL", UNSERVED_SITE_URL)
 
 
 def pytest_addoption(parser):

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..engine.catalog import load_catalog
 from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
-from ..engine.site_config import THEME, check_quick_exit, check_site_config
+from ..engine.site_config import THEME, check_quick_exit, check_site_config, check_site_url
 from ..messages import catalog_problems, speak
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from ..publish.export import EMPTY_SITEMAP, SiteFacts
@@ -79,6 +79,8 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             for options in self.config.languages.values():
                 self.build.page_problems += check_quick_exit(options.quick_exit_url, text, config_file.name)
         self.build.page_problems += check_quick_exit(config.extra.get("quick_exit_url"), text, config_file.name)
+        if self.languages.is_default and not self.serving:  # `mkdocs serve` gives its own address
+            self.build.page_problems += check_site_url(config.site_url, text, config_file.name)
         self.build.page_problems += check_site_config(theme.name, theme["font"] if "font" in theme else None, custom,
                                                       config.use_directory_urls, self.config.course_url, text,
                                                       config_file.name)

@@ -42,6 +42,16 @@ def check_quick_exit(url, config_text: str, config_name: str) -> list[Problem]:
                     "a neutral site, like https://www.bbc.com/weather")]
 
 
+def check_site_url(url, config_text: str, config_name: str) -> list[Problem]:
+    """The site's own address: embed codes, oEmbed answers, worksheets, downloads and packages link back to it."""
+    if isinstance(url, str) and url.strip():
+        return []
+    return [Problem(config_name, *where(config_text, "site_url"), "the site has no address (site_url), which its "
+                    "embed codes, oEmbed answers, worksheets, downloads and packages link back to",
+                    "set CLOSER_SITE_URL to the address it is published at, like CLOSER_SITE_URL=https://closer.example/ "
+                    "mkdocs build --strict, or write it as site_url in mkdocs.yml")]
+
+
 def check_site_config(theme: str | None, font, custom_dir: Path | None, directory_urls: bool, course_url,
                       config_text: str, config_name: str) -> list[Problem]:
     """The theme, its fonts and templates, page addresses and the published course's address."""

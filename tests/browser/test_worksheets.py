@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 import pytest
 
 from macros.engine.lessons import ORDER
+from tests.support.browser import flat, pdf_pages
 
 pytestmark = pytest.mark.browser
 SITE_CHROME = ("Leave this page", "Skip to content", "Print this worksheet", "Use this in your material",
                "Previous lesson", "Next lesson", "Read the lesson")
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def pdf_pages(page, paper: str) -> list[str]:
-    # A line that breaks after a hyphen ("ten-\nminute") reads back as the word it was.
-    return [flat(re.sub(r"-\n", "-", p.extract_text())) for p in PdfReader(io.BytesIO(page.pdf(format=paper))).pages]
 
 
 def parts_with_space(built_site, slug: str) -> list[tuple[str, str]]:

@@ -77,6 +77,22 @@ def test_broken_quiz_fails_with_every_problem(project_copy):
     assert "quizzes/tabbed.yml:5:1: tab character" in output
 
 
+def test_a_build_with_no_site_address_stops_where_it_is_set_with_every_other_problem(project_copy, monkeypatch):
+    monkeypatch.delenv("CLOSER_SITE_URL")  # as on a machine that never set it
+    shutil.copy(FIXTURES / "invalid" / "tab-indent.yml", project_copy / "quizzes" / "tabbed.yml")
+    config = (project_copy / "mkdocs.yml").read_text().splitlines()
+    line = next(number for number, text in enumerate(config, 1) if text.startswith("site_url:"))
+    expected = f"mkdocs.yml:{line}:11: the site has no address (site_url)"
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert_failed_with(result, expected, project_copy)
+    assert "set CLOSER_SITE_URL to the address it is published at" in result.stderr
+    assert "quizzes/tabbed.yml:5:1: tab character" in result.stderr  # reported together, never an early stop
+    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 1 and expected in checked.stdout
+    assert "127.0.0.1" not in (ROOT / "mkdocs.yml").read_text()  # no address that works only on one machine
+
+
 def test_unsafe_html_in_a_quiz_fails_strict_build_as_located_warning(project_copy):
     path = project_copy / "quizzes" / "sample-knowledge-check.yml"
     path.write_text(path.read_text().replace("title: Closeness, in brief",

@@ -19,6 +19,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROPERDOCS = [sys.executable, "-m", "properdocs"]  # the maintained MkDocs 1.x fork; the same build
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+UNSERVED_SITE_URL = "https://closer.test/"  # the address of builds no test serves (tests/conftest.py)
 
 
 def run_mkdocs_build(project: Path, site: Path, site_url: str | None = None,

@@ -6,8 +6,10 @@ import contextlib
 import functools
 import html
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import io
 import os
 from pathlib import Path
+import re
 import shutil
 import sys
 import threading
@@ -15,6 +17,7 @@ from urllib.parse import urlsplit
 import xml.etree.ElementTree as ET
 
 import axe_playwright_python
+from pypdf import PdfReader
 
 NEUTRAL = "https://www.bbc.com/weather"  # mkdocs.yml's extra.quick_exit_url
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -155,8 +158,11 @@ def show_results_calmly(widget, answers) -> None:
 
 
 def front(page):
-    """The tab the reader turns to, put in front: a tab behind another draws no frames, so every click
-    in it waits about two seconds for the element to be seen stable."""
+    """The tab the reader turns to, put in front.
+
+    A tab behind another draws no frames, so every click in it waits about two seconds for the
+    element to be seen stable.
+    """
     page.bring_to_front()
     return page
 
@@ -177,3 +183,13 @@ def sitemap_paths(built_site) -> list[str]:
     for sitemap in [built_site / "sitemap.xml", *sorted(built_site.glob("*/sitemap.xml"))]:
         urls += [node.text for node in ET.parse(sitemap).iter() if node.tag.endswith("loc")]
     return ["/" + url.split("/", 3)[3] for url in urls]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_pages(page, paper: str = "A4") -> list[str]:
+    """The page printed to PDF as the browser prints it, each sheet's text read back on one line."""
+    # A line that breaks after a hyphen ("ten-\nminute") reads back as the word it was.
+    return [flat(re.sub(r"-\n", "-", sheet.extract_text())) for sheet in PdfReader(io.BytesIO(page.pdf(format=paper))).pages]
