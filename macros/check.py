@@ -1,14 +1,18 @@
-"""Check every quiz and page without building the site: the build's lines and exit status, faster.
+"""Checks every quiz, page and lesson as the build does, without building the site.
 
-The same checks run in `closer-export`, so a site made by another generator passes them too:
-the quizzes, each page's front matter and template code (the allow-list), and what Markdown
-makes of each page (the content check).
+It prints the build's located lines, then a count, and exits non-zero if anything is wrong: the
+quizzes, mkdocs.yml's settings, each page's front matter, template code (the allow-list) and its
+quiz calls, each lesson's parts, and what Markdown makes of each page (the content check), in
+every language. The same checks run in `closer-export`, so a site made by another generator
+passes them too.
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
+import posixpath
 import re
 import secrets
 import sys
@@ -17,10 +21,10 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from .engine.catalog import Catalog, load_catalog
-from .engine.lessons import ORDER, check_nav_order, unknown_lesson
+from .engine.catalog import Catalog, load_catalog, quiz_call_problem
+from .engine.lessons import ORDER, check_nav_order, checked_lesson, unknown_lesson
 from .engine.loading import line_col
-from .engine.pages import body_line, check_body, check_front_matter, has_markers, split_front_matter
+from .engine.pages import body_line, check_body, check_front_matter, dangling_link, has_markers, split_front_matter
 from .engine.problems import Problem
 from .engine.site_config import check_docs_file, check_quick_exit, check_site_config, check_site_url, where
 from .messages import catalog_problems
@@ -39,10 +43,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(problems: list[Problem], done: str) -> int:
-    """Print each problem, one line each; 1 if any is an error."""
+    """Print each problem, one line each; 1 if there is any, as a --strict build fails on a warning too."""
     for problem in sorted(problems):
         print(problem)
-    if any(not p.warning for p in problems):
+    if problems:
         print(f"{len(problems)} problem(s); {done}", file=sys.stderr)
         return 1
     print(done, file=sys.stderr)
@@ -56,7 +60,7 @@ def check_project(layout: Layout) -> tuple[Catalog, list[Problem]]:
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
     pages |= {f"quizzes/{quiz_id}.md" for quiz_id in catalog.quizzes}
     catalog.check_links(pages)
-    problems = catalog.problems + check_settings(layout) + check_docs(layout) + check_pages(layout)
+    problems = catalog.problems + check_settings(layout) + check_docs(layout) + check_pages(layout, catalog)
     if layout.nav:  # without a nav, MkDocs lists pages by name and there is no order to check
         lessons = {p.stem for p in (docs / "lessons").glob("*.md")}
         problems += check_nav_order(layout.nav, lessons, layout.config_text)
@@ -102,8 +106,11 @@ def check_docs(layout: Layout) -> list[Problem]:
     return problems
 
 
-def check_pages(layout: Layout) -> list[Problem]:
-    """The checks the build makes of every page: front matter, template code, and what Markdown makes of it."""
+def check_pages(layout: Layout, catalog: Catalog) -> list[Problem]:
+    """The checks the build makes of every page, as the build makes them.
+
+    Front matter, template code and its quiz calls, a lesson's parts, and what Markdown makes of it.
+    """
     env, problems = jinja2.Environment(), []  # parses as mkdocs-macros does
     docs, extensions = layout.docs, markdown_extensions(layout)
     try:
@@ -111,16 +118,58 @@ def check_pages(layout: Layout) -> list[Problem]:
     except Exception as error:  # an extension that is not installed, or options it refuses
         return [Problem("mkdocs.yml", *where(layout.config_text, "markdown_extensions"),
                         f"a Markdown extension cannot be loaded ({error})", "install it, or remove it from the list")]
-    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+    sources = sorted(docs.rglob("*.md")) if docs.is_dir() else []
+    every_page = {page.relative_to(docs).as_posix() for page in sources}
+    for page in sources:
         relative = page.relative_to(docs)
         path, text = f"docs/{relative.as_posix()}", page.read_text(encoding="utf-8")
-        problems += check_front_matter(text, path, lesson=layout.lesson_folder(relative.parent.as_posix()))
+        lang = relative.parts[0] if len(relative.parts) > 1 and relative.parts[0] in layout.languages else None
+        quizzes, untranslated = language_quizzes(catalog, lang)
+        lesson = layout.lesson_folder(relative.parent.as_posix())
+        problems += check_front_matter(text, path, lesson=lesson)
+        if lesson and page.stem in ORDER:  # as the build loads each lesson (others are named by check_docs)
+            problems += checked_lesson(text, path, page.stem, quizzes, removed_markup)[1]
+            problems += lesson_links(text, path, pages_of(every_page, catalog, layout, lang))
         _, body = split_front_matter(text)
-        checked = check_body(body, path, body_line(text, body), env).problems
-        problems += checked
-        if not any(not p.warning for p in checked):
+        checked = check_body(body, path, body_line(text, body), env)
+        problems += checked.problems + [
+            Problem(path, call.line, call.col, *found) for call in checked.calls if call.name == "quiz"
+            and (found := quiz_call_problem(call.args, dict(call.kwargs), quizzes, untranslated, f"quizzes/{lang}"))]
+        if not any(not p.warning for p in checked.problems):
             problems += check_content(rendered(body, layout, env, extensions), text, path, _STASHED)
     return problems
+
+
+def pages_of(every_page: set[str], catalog: Catalog, layout: Layout, lang: str | None) -> set[str]:
+    """The pages a page in lang may link to: its language's, and the default's (linked across)."""
+    default = {page for page in every_page if page.split("/", 1)[0] not in layout.languages}
+    default |= {f"quizzes/{quiz_id}.md" for quiz_id in catalog.ids}
+    own = {page[len(lang) + 1:] for page in every_page if page.startswith(f"{lang}/")} if lang else set()
+    return default | own
+
+
+# A link to a page by its source path, as rendering._PAGE_LINK finds it in the HTML: no scheme, not
+# from the root, not an anchor alone, ending in .md (and maybe an anchor).
+_PAGE_LINK = re.compile(r"\]\(((?![a-z][a-z0-9+.-]*:|/|#)[^)\s]*?\.md(?:#[^)\s]*)?)\)")
+
+
+def lesson_links(text: str, path: str, pages: set[str]) -> list[Problem]:
+    """A lesson's front-matter links to pages the site lacks, written relative to the lesson as in its body."""
+    head, _ = split_front_matter(text)
+    found = []
+    for match in _PAGE_LINK.finditer(head or ""):
+        target = posixpath.normpath(posixpath.join("lessons", match.group(1)))
+        if target.split("#", 1)[0] not in pages:
+            found.append(dangling_link(path, text, match.group(1), target))
+    return found
+
+
+def language_quizzes(catalog: Catalog, lang: str | None) -> tuple[Catalog, set[str]]:
+    """The quizzes a page in lang may show (the default's, or their translations), and those it lacks."""
+    if lang is None:
+        return catalog, set()
+    translated = catalog.translations.get(lang, {})
+    return replace(catalog, quizzes=dict(translated)), set(catalog.quizzes) - set(translated)
 
 
 _TOKEN = secrets.token_hex(8)

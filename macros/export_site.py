@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     catalog, problems = check_project(layout)
     editions = site_editions(layout, catalog, args.site)
     for edition in editions:
-        edition.lessons = load_lessons(layout, edition, problems)
+        edition.lessons = load_lessons(layout, edition)
     built = {edition.lang: read_built(edition) for edition in editions} if not problems else {}
     if not problems:
         problems += check_built_site(args.site, {file: text for pages in built.values() for file, text in pages.items()})
@@ -114,15 +114,13 @@ def site_editions(layout: Layout, catalog: Catalog, site: Path) -> list[Edition]
     return editions
 
 
-def load_lessons(layout: Layout, edition: Edition, problems: list) -> list[Lesson]:
-    """The edition's valid lessons in the learning order; their problems join problems."""
+def load_lessons(layout: Layout, edition: Edition) -> list[Lesson]:
+    """The edition's valid lessons in the learning order (check_project reports the others' problems)."""
     found, folder = {}, edition.docs.relative_to(layout.root).as_posix()
     for file in sorted((edition.docs / "lessons").glob("*.md")):
-        if file.stem in ORDER:  # check_project names any other file
-            found[file.stem], found_problems = checked_lesson(file.read_text(encoding="utf-8"),
-                                                              f"{folder}/lessons/{file.name}", file.stem,
-                                                              edition.catalog, removed_markup)
-            problems += found_problems
+        if file.stem in ORDER:
+            found[file.stem] = checked_lesson(file.read_text(encoding="utf-8"), f"{folder}/lessons/{file.name}",
+                                              file.stem, edition.catalog, removed_markup)[0]
     return [found[slug] for slug in ORDER if found.get(slug)]
 
 

@@ -14,7 +14,7 @@ from mkdocs.utils import get_relative_url
 
 from ..engine.catalog import Catalog
 from ..engine.lessons import ORDER, Lesson
-from ..engine.pages import MacroCall
+from ..engine.pages import MacroCall, dangling_link
 from ..engine.problems import Problem
 from ..messages import _
 
@@ -96,11 +96,7 @@ class Build:
         if found is not None:
             return found[0]
         if file is None:
-            line, column = _position_in(page.file.content_string, f"]({written})") if written else (1, 1)
-            self.page_problems.append(Problem(page_file(page), line, column, f"text on this page links to "
-                                              f"'{target}', which is not a page of the site",
-                                              "in quiz text, name pages by their path under docs/, like "
-                                              "lessons/trust.md; in a lesson's front matter, as in its body"))
+            self.page_problems.append(dangling_link(page_file(page), page.file.content_string, written, target))
             return target
         return get_relative_url(file.url, page.file.url) + anchor(target)
 
@@ -126,15 +122,6 @@ class Build:
         stem = Path(target.split("#", 1)[0]).stem
         # Translators: a link's text for the site's home page when it has no title of its own.
         return _("Home") if stem == "index" else stem.replace("-", " ").capitalize()
-
-
-def _position_in(text: str, needle: str) -> tuple[int, int]:
-    """1-based line and column where a link's target starts, needle being "](target)"; (1, 1) if absent."""
-    at = text.find(needle)
-    if at < 0:
-        return 1, 1
-    before = text[:at]
-    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 3  # after "](", 1-based
 
 
 def page_file(page_or_file) -> str:

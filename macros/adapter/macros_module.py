@@ -11,8 +11,9 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from ..engine.catalog import quiz_call_arguments, quiz_call_problem
 from ..engine.pages import body_line, check_body, has_markers
-from ..engine.problems import Problem, by_closeness
+from ..engine.problems import Problem
 from ..messages import _
 from ..render.rendering import render_file_listing, render_learning_path, render_privacy_controls
 from ..render.text import plain
@@ -121,19 +122,12 @@ def _quiz(build: Build, page, line: int, col: int, *args, **kwargs) -> str:
         build.page_problems.append(Problem(page_file(page), line, col, what, fix))
         return ""
 
-    level = kwargs.pop("level", 2)
-    quiz_id = args[0] if len(args) == 1 and not kwargs else kwargs.get("id") if not args else None
-    if not isinstance(quiz_id, str) or (len(kwargs) > (1 if "id" in kwargs else 0)) or level not in (1, 2, 3):
-        return problem("quiz() takes one quiz id", 'write {{ quiz("<id>") }} with the id of a file in quizzes/')
+    found = quiz_call_problem(args, kwargs, build.catalog, build.untranslated,
+                              "quizzes/" + page_file(page).split("/")[1])
+    if found is not None:
+        return problem(*found)
+    quiz_id, level = quiz_call_arguments(args, kwargs)
     loaded = build.catalog.quizzes.get(quiz_id)
-    if quiz_id in build.untranslated:  # no page mixes two languages
-        return problem(f"the quiz '{quiz_id}' has no translation in this page's language",
-                       f"add its translation to quizzes/{page_file(page).split('/')[1]}/{quiz_id}.yml, "
-                       "or take the call out of this page")
     if loaded is None:
-        if quiz_id in build.catalog.ids:
-            return ""  # the quiz file itself has errors, already reported at their lines
-        ids = by_closeness(quiz_id, build.catalog.ids)
-        return problem(f"unknown quiz '{quiz_id}'", ("quizzes that exist, closest first: " + ", ".join(ids))
-                       if ids else "add quizzes/" + quiz_id + ".yml")
+        return ""  # the quiz file itself has errors, already reported at their lines
     return build.stash(widget(build, page, loaded, level=level, instance=nth + 1), searchable=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .loading import Document, load
 from .markup import MarkupCheck
-from .problems import Problem
+from .problems import Problem, by_closeness
 from .rules import check_links
 from .schema import ID_PATTERN, Quiz, SelfAssessment
 from .translations import LANGUAGE_FOLDER, structure_problems
@@ -133,3 +133,33 @@ def _load_translations(catalog: Catalog, folder: Path, root: Path, markup: Marku
         catalog.problems.extend(bound)
         if not bound:
             translated[loaded.id] = replace(loaded, default=default)
+
+
+def quiz_call_problem(args: tuple, kwargs: dict, catalog: Catalog, untranslated: set[str],
+                      translations_folder: str) -> tuple[str, str] | None:
+    """Why a page's quiz(...) call cannot show a quiz (what, how to fix), or None when it can.
+
+    The build and closer-check both ask this. untranslated: the default's quizzes this page's
+    language has no translation of; translations_folder: where they would be (quizzes/es).
+    """
+    quiz_id, level = quiz_call_arguments(args, kwargs)
+    if quiz_id is None:
+        return "quiz() takes one quiz id", 'write {{ quiz("<id>") }} with the id of a file in quizzes/'
+    if quiz_id in untranslated:  # no page mixes two languages
+        return (f"the quiz '{quiz_id}' has no translation in this page's language",
+                f"add its translation to {translations_folder}/{quiz_id}.yml, or take the call out of this page")
+    if quiz_id in catalog.quizzes or quiz_id in catalog.ids:  # a file with errors is reported at its lines
+        return None
+    ids = by_closeness(quiz_id, catalog.ids)
+    return f"unknown quiz '{quiz_id}'", ("quizzes that exist, closest first: " + ", ".join(ids)) if ids \
+        else "add quizzes/" + quiz_id + ".yml"
+
+
+def quiz_call_arguments(args: tuple, kwargs: dict) -> tuple[str | None, int]:
+    """The quiz id and heading level a quiz(...) call names: ("<id>") or (id="<id>"), with level=1 to 3."""
+    kwargs = dict(kwargs)
+    level = kwargs.pop("level", 2)
+    quiz_id = args[0] if len(args) == 1 and not kwargs else kwargs.pop("id", None) if not args else None
+    if not isinstance(quiz_id, str) or kwargs or level not in (1, 2, 3):
+        return None, level
+    return quiz_id, level

@@ -40,6 +40,8 @@ class MacroCall:
     name: str
     line: int
     col: int
+    args: tuple = ()  # its arguments, plain text or numbers (the only kind allowed)
+    kwargs: tuple = ()  # (name, value) pairs
 
 
 @dataclass
@@ -169,7 +171,9 @@ def check_body(body: str, path: str, first_line: int, env: jinja2.Environment) -
                 key = (node.node.name, node.lineno)
                 nth = seen_on_line.get(key, 0)
                 seen_on_line[key] = nth + 1
-                result.calls.append(MacroCall(node.node.name, *_nth_on_line(lines, node, first_line, nth)))
+                result.calls.append(MacroCall(node.node.name, *_nth_on_line(lines, node, first_line, nth),
+                                              tuple(arg.value for arg in node.args),
+                                              tuple((keyword.key, keyword.value.value) for keyword in node.kwargs)))
                 continue
             refuse(node, *problem)
     return result
@@ -214,3 +218,20 @@ def _nth_on_line(lines: list[str], node: nodes.Call, first_line: int, nth: int) 
     matches = [m.start() for m in re.finditer(rf"\b{node.node.name}\s*\(", line)]
     col = matches[nth] if nth < len(matches) else 0
     return node.lineno + first_line - 1, col + 1
+
+
+def dangling_link(path: str, text: str, written: str | None, target: str) -> Problem:
+    """A link to a page the site does not have, located where its target is written in the page's file."""
+    line, col = _position_in(text, f"]({written})") if written else (1, 1)
+    return Problem(path, line, col, f"text on this page links to '{target}', which is not a page of the site",
+                   "in quiz text, name pages by their path under docs/, like lessons/trust.md; in a lesson's "
+                   "front matter, as in its body")
+
+
+def _position_in(text: str, needle: str) -> tuple[int, int]:
+    """1-based line and column where a link's target starts, needle being "](target)"; (1, 1) if absent."""
+    at = text.find(needle)
+    if at < 0:
+        return 1, 1
+    before = text[:at]
+    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 3  # after "](", 1-based

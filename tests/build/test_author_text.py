@@ -10,13 +10,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-import subprocess
-import sys
 
 from bs4 import BeautifulSoup
 import pytest
 
-from tests.support import run_mkdocs_build
+from tests.support import closer_check, run_mkdocs_build
 from tests.support.checks import assert_failed_with
 
 TRAP_NAMES = ("generate_lorem_ipsum", "Cycler", "Joiner", "Namespace", "id")
@@ -128,8 +126,7 @@ def test_content_takes_only_the_markup_the_course_uses(project_copy):
     result = run_mkdocs_build(project_copy, project_copy / "site")
     output = result.stdout + result.stderr
     assert_failed_with(result, expected[0], project_copy)
-    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
-                             capture_output=True, text=True)  # the command that runs before another generator
+    checked = closer_check(project_copy)  # the command that runs before another generator
     for line in expected:
         assert line in output, line
         assert line in checked.stdout, line
@@ -149,8 +146,7 @@ def test_an_id_a_learning_platform_looks_up_on_the_page_stops_the_build_where_it
     result = run_mkdocs_build(project_copy, project_copy / "site")
     assert_failed_with(result, expected[0], project_copy)
     assert expected[1] in result.stdout + result.stderr
-    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
-                             capture_output=True, text=True)
+    checked = closer_check(project_copy)
     assert checked.returncode == 1 and all(line in checked.stdout for line in expected), checked.stdout
 
 
@@ -181,8 +177,7 @@ def test_a_lesson_s_exercise_title_is_read_as_markdown_once(project_copy):
 def test_check_command_runs_the_page_checks_without_a_generator(project_copy, trapped):
     (project_copy / "docs" / "glossary.md").write_text("# Terms\n\n{{ " + run("cycler") + " }}\n")
     replace_front_matter_value(project_copy / "docs" / "sources.md", "description", "'{% if x %}'")
-    result = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
-                            capture_output=True, text=True)
+    result = closer_check(project_copy)
     assert result.returncode == 1 and list(trapped.iterdir()) == []
     assert "docs/glossary.md:3:4: template code using 'cycler' is not allowed in a page" in result.stdout
     assert "docs/sources.md:3:14: template marker '{%' in front matter" in result.stdout
@@ -195,8 +190,7 @@ def test_docs_holds_no_file_that_a_browser_would_run(project_copy, name):
     path.write_text("<script>window.ran = 1</script>")
     expected = f"docs/{name}:1:1: this kind of file is not allowed in docs/"
     assert_failed_with(run_mkdocs_build(project_copy, project_copy / "site"), expected, project_copy)
-    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
-                             capture_output=True, text=True)
+    checked = closer_check(project_copy)
     assert checked.returncode == 1 and expected in checked.stdout
 
 

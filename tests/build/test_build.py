@@ -9,7 +9,7 @@ import sys
 from bs4 import BeautifulSoup
 import pytest
 
-from tests.support import FIXTURES, ROOT, run_mkdocs_build
+from tests.support import FIXTURES, ROOT, closer_check, run_mkdocs_build
 from tests.support.checks import assert_failed_with
 
 
@@ -65,6 +65,7 @@ def test_bad_macro_call_fails_the_build_at_its_line(project_copy, name):
     result = run_mkdocs_build(project_copy, project_copy / "site")
     assert_failed_with(result, expected, project_copy)
     assert not (project_copy / "site" / "broken" / "index.html").exists()
+    assert_failed_with(closer_check(project_copy), expected, project_copy)  # the check says it, without a build
 
 
 def test_broken_quiz_fails_with_every_problem(project_copy):
@@ -87,8 +88,7 @@ def test_a_build_with_no_site_address_stops_where_it_is_set_with_every_other_pro
     assert_failed_with(result, expected, project_copy)
     assert "set CLOSER_SITE_URL to the address it is published at" in result.stderr
     assert "quizzes/tabbed.yml:5:1: tab character" in result.stderr  # reported together, never an early stop
-    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
-                             capture_output=True, text=True)
+    checked = closer_check(project_copy)
     assert checked.returncode == 1 and expected in checked.stdout
     assert "127.0.0.1" not in (ROOT / "mkdocs.yml").read_text()  # no address that works only on one machine
 

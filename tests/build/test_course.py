@@ -15,7 +15,8 @@ import yaml
 from macros.engine.lessons import ORDER
 from macros.render.text import plain
 from tests import originality
-from tests.support import ROOT, run_mkdocs_build
+from tests.support import ROOT, closer_check, run_mkdocs_build
+from tests.support.checks import assert_failed_with
 
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"  # present in CI and developers' machines, not in a clone
 
@@ -246,6 +247,7 @@ def test_broken_lesson_fails_the_build_at_its_line(project_copy, name):
     output = result.stdout + result.stderr
     assert result.returncode != 0 and expected.format(line=MINUTES_LINE) in output, output[-2000:]
     assert "Traceback" not in output
+    assert_failed_with(closer_check(project_copy), expected.format(line=MINUTES_LINE), project_copy)  # no build
 
 
 def test_lesson_without_its_knowledge_check_fails(project_copy):
@@ -266,8 +268,7 @@ def test_a_nav_out_of_the_course_s_order_stops_the_build_and_the_check_at_its_li
     expected = (f"mkdocs.yml:{line}:9: the nav lists lessons/vulnerability.md where the course has "
                 "lessons/trust.md; list the lessons in the nav in the course's order:")
     built = run_mkdocs_build(project_copy, project_copy / "site")
-    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
-                             capture_output=True, text=True)
+    checked = closer_check(project_copy)
     for result in (built, checked):
         assert result.returncode != 0 and expected in result.stdout + result.stderr
         assert "Traceback" not in result.stdout + result.stderr

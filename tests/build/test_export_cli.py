@@ -12,7 +12,7 @@ import sys
 from bs4 import BeautifulSoup
 import pytest
 
-from tests.support import FIXTURES, ROOT, run_mkdocs_build
+from tests.support import FIXTURES, ROOT, closer_check, run_mkdocs_build
 from tests.support.checks import assert_failed_with
 from tests.support.links import broken_links, handed_on
 
@@ -135,8 +135,7 @@ def test_settings_that_would_break_every_page_stop_the_build_and_the_check_where
     result = run_mkdocs_build(project_copy, project_copy / "site")
     assert_failed_with(result, expected, project_copy)
     assert any(located in row and expected in row for row in result.stderr.splitlines()), result.stderr
-    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
-                             capture_output=True, text=True)
+    checked = closer_check(project_copy)
     assert checked.returncode == 1 and any(located in row and expected in row for row in checked.stdout.splitlines())
 
 

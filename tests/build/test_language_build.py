@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 from bs4 import BeautifulSoup
 import pytest
 
 from macros.messages import catalog
-from tests.support import ROOT, project_quizzes, run_mkdocs_build
+from tests.support import ROOT, closer_check, project_quizzes, run_mkdocs_build
 
 CHECK_IN = "quizzes/intimacy-check-in/index.html"
 TRANSLATED = sorted(project_quizzes().translations["es"])
@@ -147,8 +145,7 @@ def test_a_language_s_lessons_are_checked_as_lessons_by_the_build_and_by_closer_
     (lessons / "confianza.md").write_text("---\ntitle: Confianza\n---\n# Confianza\n", encoding="utf-8")
     expected = "docs/es/lessons/confianza.md:1:1: 'confianza' is not one of the course's lessons; lesson URLs are fixed"
     built = run_mkdocs_build(project_copy, project_copy / "site")
-    checked = subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project_copy)],
-                             capture_output=True, text=True)
+    checked = closer_check(project_copy)
     for result in (built, checked):
         assert result.returncode != 0 and expected in result.stdout + result.stderr, result.stdout + result.stderr
 

@@ -32,6 +32,12 @@ def run_mkdocs_build(project: Path, site: Path, site_url: str | None = None,
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
+def closer_check(project: Path) -> subprocess.CompletedProcess:
+    """`closer-check` of a project folder, as an author runs it: no build."""
+    return subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project)],
+                          capture_output=True, text=True, timeout=300)
+
+
 def copy_project(destination: Path) -> Path:
     """A throwaway copy of the project's site sources, to change on purpose."""
     destination.mkdir(parents=True)
