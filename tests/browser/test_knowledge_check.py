@@ -69,15 +69,24 @@ def test_keyboard_only_answers_and_sees_feedback_score_and_retry(open_site):
     assert errors == [] and log.foreign == []
 
 
-def test_wrong_answer_is_told_in_words_and_shows_the_right_one(open_site):
-    page, _, errors = open_site(PAGE)
+@pytest.mark.parametrize("width", [320, 1280])
+def test_wrong_answer_is_told_in_words_and_shows_the_right_one(open_site, width):
+    page, _, errors = open_site(PAGE, viewport={"width": width, "height": 900})
     first = question(page, 0)
     first.get_by_label("At least tomorrow is Friday").check()
     first.get_by_role("button", name="Check").click()
     assert first.locator(".closer-quiz__verdict").inner_text() == "✗ Not quite."
-    assert first.get_by_text("Your answer: not right").is_visible()
-    assert first.get_by_text("Right answer").is_visible()
     assert first.get_by_text("A quick bright side").is_visible()
+    # Each option's mark, in words and an icon, opens that option's own text: it can be read as no other's.
+    for option, icon, said in ((".closer-quiz__option--chosen", "✗", "Your answer: not right"),
+                               (".closer-quiz__option--correct", "✓", "Right answer")):
+        text = first.locator(f"{option} .closer-quiz__option-text")
+        badge = text.locator(".closer-quiz__badge")
+        assert badge.locator(".closer-quiz__badge-icon").inner_text() == icon
+        assert badge.locator(".closer-quiz__badge-text").inner_text() == said
+        assert text.inner_text().startswith(badge.inner_text())
+        assert abs(badge.bounding_box()["y"] - text.bounding_box()["y"]) < 4  # on the first line of the option
+    assert first.evaluate("e => getComputedStyle(e).borderLeftStyle") == "solid"  # one plain bar, not a double one
     assert errors == []
 
 

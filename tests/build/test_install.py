@@ -12,10 +12,11 @@ import sys
 from bs4 import BeautifulSoup
 import pytest
 
-from tests.support import BUILD_ENV, FIXTURES, ROOT
+from tests.support import BUILD_ENV, FIXTURES, ROOT, UNSERVED_SITE_URL
 
 COACH_SITE = FIXTURES / "coach-site"
-BUILD_FROM_WHEEL = {**BUILD_ENV, "PATH": "/usr/bin:/bin"}  # nothing of this checkout on the path
+# Nothing of this checkout on the path; the address a user publishes at, as the README says.
+BUILD_FROM_WHEEL = {**BUILD_ENV, "PATH": "/usr/bin:/bin", "CLOSER_SITE_URL": UNSERVED_SITE_URL}
 
 
 @pytest.fixture(scope="module")

@@ -31,12 +31,26 @@ function checkQuestion(fieldset) {
   };
 }
 
+// What marks an option once checked: chosen and right, chosen and not, right, neither.
+var BADGES = [gettext("Your answer: right"), gettext("Your answer: not right"), gettext("Right answer"),
+              gettext("Not your answer")];
+
 function startQuestion(check, question) {
-  // Keep the per-option badge in the markup so screen readers read it with the option.
+  // Each option's badge opens its text, so it can only be read as that option's (never as the one
+  // above or below), and screen readers say it with the option. Its icon repeats the words.
   question.inputs.forEach(function (input) {
     var badge = element("span", "closer-quiz__badge");
+    var icon = element("span", "closer-quiz__badge-icon");
+    icon.setAttribute("aria-hidden", "true");
+    badge.appendChild(icon);
+    var said = badge.appendChild(element("span", "closer-quiz__badge-text"));
+    said.appendChild(element("span"));
+    if (EMBEDDED) BADGES.forEach(function (text) {  // as wide whatever it says: the option wraps the same
+      said.appendChild(element("span", "closer-quiz__badge-sizer", text)).setAttribute("aria-hidden", "true");
+    });
     badge.hidden = true;
-    input.closest("label").appendChild(badge);
+    var text = input.closest("label").querySelector(".closer-quiz__option-text");
+    text.insertBefore(badge, text.firstChild);
   });
   question.check.hidden = false;
   question.verdict.tabIndex = -1;
@@ -86,8 +100,9 @@ function markQuestion(question) {
     if (input.checked) option.classList.add("closer-quiz__option--chosen");
     if (correct) option.classList.add("closer-quiz__option--correct");
     var badge = option.querySelector(".closer-quiz__badge");
-    badge.textContent = input.checked ? (correct ? gettext("Your answer: right") : gettext("Your answer: not right"))
-                                      : correct ? gettext("Right answer") : gettext("Not your answer");
+    badge.querySelector(".closer-quiz__badge-icon").textContent = correct ? "✓" : input.checked ? "✗" : "–";
+    say(badge.querySelector(".closer-quiz__badge-text > span"),
+        BADGES[(input.checked ? 0 : 2) + (correct ? 0 : 1)]);
     // In an embed every option shows its badge and feedback once checked, so the question is
     // as tall whichever option the reader chose; on the site, only what concerns the answer.
     reveal(badge, input.checked || correct || EMBEDDED);
