@@ -82,6 +82,16 @@ def test_each_country_has_an_abuse_line_a_crisis_line_and_its_emergency_number(b
             assert any(line.startswith((label, "Maltrato, crisis y emergencias")) for line in lines), (country, label)
 
 
+def test_a_reader_jumps_to_their_country_from_the_top_of_the_list(built_site):
+    heading = article(built_site).find("h3", id="lineas-por-pais")
+    jumps = heading.find_next_sibling(lambda tag: tag.name == "p" and tag.get_text().startswith("Ir a tu país"))
+    targets = {" ".join(a.get_text().split()): a["href"] for a in jumps.select("a")}
+    assert set(targets) == COUNTRIES
+    for country, href in targets.items():
+        entry = article(built_site).find(id=href.removeprefix("#"))
+        assert entry is not None and entry.get_text(strip=True) == country, country
+
+
 def test_the_silent_ways_are_the_verified_ones(built_site):
     silent = article(built_site).find("h2", id="pedir-ayuda-sin-hablar").find_next_sibling("ul").get_text(" ")
     for row in sources():
