@@ -10,7 +10,6 @@ passes them too.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 import posixpath
 import re
@@ -21,7 +20,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from .engine.catalog import Catalog, load_catalog, quiz_call_problem
+from .engine.catalog import Catalog, load_catalog, quiz_call_arguments, quiz_call_problem
 from .engine.lessons import ORDER, check_nav_order, checked_lesson, unknown_lesson
 from .engine.loading import line_col
 from .engine.pages import body_line, check_body, check_front_matter, dangling_link, has_markers, split_front_matter
@@ -120,21 +119,25 @@ def check_pages(layout: Layout, catalog: Catalog) -> list[Problem]:
                         f"a Markdown extension cannot be loaded ({error})", "install it, or remove it from the list")]
     sources = sorted(docs.rglob("*.md")) if docs.is_dir() else []
     every_page = {page.relative_to(docs).as_posix() for page in sources}
+    # Per language (None: the site's own): the quizzes its pages show, those it lacks, and its pages.
+    spoken = {lang: (*catalog.in_language(lang), pages_of(every_page, catalog, layout, lang))
+              for lang in [None, *layout.languages]}
     for page in sources:
         relative = page.relative_to(docs)
         path, text = f"docs/{relative.as_posix()}", page.read_text(encoding="utf-8")
         lang = relative.parts[0] if len(relative.parts) > 1 and relative.parts[0] in layout.languages else None
-        quizzes, untranslated = language_quizzes(catalog, lang)
+        quizzes, untranslated, linkable = spoken[lang]
         lesson = layout.lesson_folder(relative.parent.as_posix())
         problems += check_front_matter(text, path, lesson=lesson)
         if lesson and page.stem in ORDER:  # as the build loads each lesson (others are named by check_docs)
             problems += checked_lesson(text, path, page.stem, quizzes, removed_markup)[1]
-            problems += lesson_links(text, path, pages_of(every_page, catalog, layout, lang))
+            problems += lesson_links(text, path, linkable)
         _, body = split_front_matter(text)
         checked = check_body(body, path, body_line(text, body), env)
         problems += checked.problems + [
             Problem(path, call.line, call.col, *found) for call in checked.calls if call.name == "quiz"
-            and (found := quiz_call_problem(call.args, dict(call.kwargs), quizzes, untranslated, f"quizzes/{lang}"))]
+            and (found := quiz_call_problem(quiz_call_arguments(call.args, dict(call.kwargs))[0], quizzes,
+                                            untranslated, f"quizzes/{lang}"))]
         if not any(not p.warning for p in checked.problems):
             problems += check_content(rendered(body, layout, env, extensions), text, path, _STASHED)
     return problems
@@ -162,14 +165,6 @@ def lesson_links(text: str, path: str, pages: set[str]) -> list[Problem]:
         if target.split("#", 1)[0] not in pages:
             found.append(dangling_link(path, text, match.group(1), target))
     return found
-
-
-def language_quizzes(catalog: Catalog, lang: str | None) -> tuple[Catalog, set[str]]:
-    """The quizzes a page in lang may show (the default's, or their translations), and those it lacks."""
-    if lang is None:
-        return catalog, set()
-    translated = catalog.translations.get(lang, {})
-    return replace(catalog, quizzes=dict(translated)), set(catalog.quizzes) - set(translated)
 
 
 _TOKEN = secrets.token_hex(8)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 from contextvars import copy_context
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 import html
 from pathlib import Path
 import posixpath
@@ -106,9 +106,9 @@ def site_editions(layout: Layout, catalog: Catalog, site: Path) -> list[Edition]
     editions = [Edition(default, site, layout.docs, catalog, pages, pages, site_url,
                         str((config.get("extra") or {}).get("quick_exit_url") or ""))]
     for lang, settings in options.items():
-        quizzes = catalog.translations.get(lang, {})
-        own = SitePages(layout.docs / lang, {}, titles(quizzes))  # a language's nav is its pages' own titles
-        editions.append(Edition(lang, site / lang, layout.docs / lang, replace(catalog, quizzes=dict(quizzes)),
+        translated = catalog.in_language(lang)[0]
+        own = SitePages(layout.docs / lang, {}, titles(translated.quizzes))  # a language's nav: its pages' titles
+        editions.append(Edition(lang, site / lang, layout.docs / lang, translated,
                                 LanguagePages(own, pages, lang, default), own, f"{site_url}{lang}/",
                                 str(settings.get("quick_exit_url") or "")))  # missing: reported by check_project
     return editions

@@ -122,11 +122,10 @@ def _quiz(build: Build, page, line: int, col: int, *args, **kwargs) -> str:
         build.page_problems.append(Problem(page_file(page), line, col, what, fix))
         return ""
 
-    found = quiz_call_problem(args, kwargs, build.catalog, build.untranslated,
-                              "quizzes/" + page_file(page).split("/")[1])
+    quiz_id, level = quiz_call_arguments(args, kwargs)
+    found = quiz_call_problem(quiz_id, build.catalog, build.untranslated, "quizzes/" + page_file(page).split("/")[1])
     if found is not None:
         return problem(*found)
-    quiz_id, level = quiz_call_arguments(args, kwargs)
     loaded = build.catalog.quizzes.get(quiz_id)
     if loaded is None:
         return ""  # the quiz file itself has errors, already reported at their lines

@@ -96,9 +96,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         if self.languages.is_default:
             speak(self.languages.current)  # the site's own language, for the whole of its build
         else:  # a language's build (build_language has it speak that language): its quizzes are the translations
-            translated = self.build.catalog.translations.get(self.languages.current, {})
-            self.build.untranslated = set(self.build.catalog.quizzes) - set(translated)
-            self.build.catalog.quizzes = dict(translated)
+            self.build.catalog, self.build.untranslated = self.build.catalog.in_language(self.languages.current)
             self.serving = parent().serving
         if self.languages.others:
             config.markdown_extensions.append(UntranslatedLinksExtension(self.languages, lambda: self.page))

@@ -64,6 +64,13 @@ class Catalog:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
 
+    def in_language(self, lang: str | None) -> tuple[Catalog, set[str]]:
+        """The quizzes a page in lang shows (their translations; the default's for None), and those it lacks."""
+        if lang is None:
+            return self, set()
+        translated = self.translations.get(lang, {})
+        return replace(self, quizzes=dict(translated)), set(self.quizzes) - set(translated)
+
     def check_links(self, pages: set[str]) -> None:
         """Add a problem for every recommendation that points at a missing page."""
         for loaded in self.quizzes.values():
@@ -135,14 +142,14 @@ def _load_translations(catalog: Catalog, folder: Path, root: Path, markup: Marku
             translated[loaded.id] = replace(loaded, default=default)
 
 
-def quiz_call_problem(args: tuple, kwargs: dict, catalog: Catalog, untranslated: set[str],
+def quiz_call_problem(quiz_id: str | None, catalog: Catalog, untranslated: set[str],
                       translations_folder: str) -> tuple[str, str] | None:
     """Why a page's quiz(...) call cannot show a quiz (what, how to fix), or None when it can.
 
-    The build and closer-check both ask this. untranslated: the default's quizzes this page's
-    language has no translation of; translations_folder: where they would be (quizzes/es).
+    The build and closer-check both ask this. quiz_id: as quiz_call_arguments read it; untranslated:
+    the default's quizzes this page's language has no translation of; translations_folder: where
+    they would be (quizzes/es).
     """
-    quiz_id, level = quiz_call_arguments(args, kwargs)
     if quiz_id is None:
         return "quiz() takes one quiz id", 'write {{ quiz("<id>") }} with the id of a file in quizzes/'
     if quiz_id in untranslated:  # no page mixes two languages
