@@ -74,12 +74,12 @@ function historyToggle(quiz, scores) {
   var box = element("input");
   box.type = "checkbox";
   box.setAttribute("data-closer-history-toggle", "");
-  box.id = quiz.id + "-history-toggle";
-  var label = element("label", "", " " + gettext("Keep a history of my results in this browser, to see change over time"));  // a space after the box
-  label.htmlFor = box.id;
+  // The box inside its label, so on a narrow screen the text wraps beside the box, not below it.
+  var label = element("label");
+  label.appendChild(box);
+  label.appendChild(element("span", "", gettext("Keep a history of my results in this browser, to see change over time")));
   var status = element("span", "closer-history__status");
   status.setAttribute("role", "status");
-  line.appendChild(box);
   line.appendChild(label);
   line.appendChild(document.createTextNode(" "));
   line.appendChild(status);

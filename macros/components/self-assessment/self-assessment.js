@@ -77,10 +77,19 @@ function wireAssessment(quiz) {
   });
   quiz.form.addEventListener("submit", function (event) { event.preventDefault(); });
   quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {
-    fs.querySelector(".closer-quiz__clear-item").addEventListener("click", function () {
+    function clearItem() {
       all(fs, "input").forEach(function (input) { input.checked = false; });
       changed();
       fs.querySelector("input").focus();
+    }
+    fs.querySelector(".closer-quiz__clear-item").addEventListener("click", clearItem);
+    // The button is out of the Tab order (one stop per statement): Delete, or a Mac's delete
+    // key (Backspace), on an answer clears it.
+    fs.addEventListener("keydown", function (event) {
+      if ((event.key === "Delete" || event.key === "Backspace") && event.target.matches("input:checked")) {
+        event.preventDefault();
+        clearItem();
+      }
     });
   });
   quiz.form.querySelector(".closer-quiz__clear").addEventListener("click", function () { clearAssessment(quiz); });
