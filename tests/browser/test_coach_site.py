@@ -23,6 +23,7 @@ def test_a_quiz_on_a_coach_s_site_is_styled_answerable_and_private(browser, tmp_
         question.get_by_role("button", name="Check").click()
         assert question.locator(".closer-quiz__verdict").inner_text() == "✓ Right."
         leave = page.get_by_role("link", name="Leave this page")
-        assert leave.is_visible() and leave.evaluate("link => getComputedStyle(link).position") == "fixed"  # styled
+        assert leave.is_visible() and leave.evaluate("link => getComputedStyle(link).position") == "sticky"  # styled
+        assert leave.bounding_box()["y"] == 0  # in the header's band, at the top
         assert errors == [] and log.foreign == []  # no web fonts or anything else from another site
         page.context.close()

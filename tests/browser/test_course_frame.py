@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import NEUTRAL, stand_in_for_the_neutral_site
+from tests.support.browser import NEUTRAL, show_results_calmly, stand_in_for_the_neutral_site
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +39,53 @@ def test_exit_stays_on_screen_and_uncovered_while_scrolling(open_site):
             on_top = page.evaluate(f"document.elementFromPoint({box['x'] + box['width'] / 2}, "
                                    f"{box['y'] + box['height'] / 2}).closest('[data-closer-exit]') !== null")
             assert on_top
+
+
+# Whatever a reader could need at a point of the screen where "Leave this page" is drawn instead.
+# A button held at the top sits in a bar across the page (the theme's header, or a band of page
+# colour on a page of its own): what scrolled up under that bar is behind it wherever the button is.
+UNDER_THE_EXIT = """() => {
+    const exit = document.querySelector('[data-closer-exit]');
+    const box = exit.getBoundingClientRect();
+    const bar = box.top <= 0.5 ? box.bottom : 0;
+    const needed = 'a[href], button, input, label, summary, .closer-result__score, .closer-chart text';
+    const covered = [];
+    for (const el of document.querySelectorAll(needed)) {
+        if (exit.contains(el)) continue;
+        for (const rect of el.getClientRects()) {
+            for (const share of [0.05, 0.5, 0.95]) {
+                const x = rect.left + rect.width * share, y = rect.top + rect.height / 2;
+                if (x < 0 || y < bar || x >= innerWidth || y >= innerHeight) continue;
+                const top = document.elementFromPoint(x, y);
+                if (top && exit.contains(top)) covered.push(el.outerHTML.slice(0, 90));
+            }
+        }
+    }
+    return covered;
+}"""
+
+
+def where_a_reader_stops(open_site, width: int):
+    """Each place a reader stops, with the page as it is there: first screens, ends, results."""
+    for path in ("/", "/es/", "/lessons/trust/", "/quizzes/intimacy-check-in/", "/downloads/lessons/trust.html"):
+        page, _, _ = open_site(path, viewport={"width": width, "height": 700})
+        yield f"{path} first screen", page
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        yield f"{path} end", page
+    page, _, _ = open_site("/quizzes/intimacy-check-in/", viewport={"width": width, "height": 700})
+    widget = page.locator("[data-quiz]")
+    show_results_calmly(widget, [2] * widget.locator(".closer-quiz__item").count())
+    heading = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
+                            " return document.elementFromPoint(r.left + 5, r.top + r.height / 2) === document.activeElement; })()")
+    assert heading, "the results' heading, focused, is in sight and uncovered"
+    yield "results after submitting", page
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_exit_covers_no_link_control_or_score_where_a_reader_stops(open_site, width):
+    for where, page in where_a_reader_stops(open_site, width):
+        assert page.locator("[data-closer-exit]").is_visible(), where
+        assert page.evaluate(UNDER_THE_EXIT) == [], where
 
 
 def test_mark_as_done_shows_in_navigation_survives_reload_and_clears(open_site, served_site):
