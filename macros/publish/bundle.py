@@ -22,6 +22,7 @@ ORDER = [  # after the core's own files, before core/start.js; scoring.js before
     "chart/chart.js",
     "self-assessment/scoring.js",
     "self-assessment/results.js",
+    "self-assessment/reserved-room.js",
     "self-assessment/screen-clear.js",
     "self-assessment/compare.js",
     "history/history.js",

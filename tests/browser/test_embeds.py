@@ -309,3 +309,31 @@ def test_leave_this_page_in_an_embed_leaves_the_coach_s_whole_page(open_host, ho
         page.keyboard.press("Escape")
     page.wait_for_url(NEUTRAL + "**")  # the host page itself, not only the frame, has gone
     assert errors == []
+
+
+# Each result's box: (its height, the bottom of what it shows, measured from its top).
+RESULT_BOXES = """() => [...document.querySelectorAll('.closer-result')].map(box => {
+    const top = box.getBoundingClientRect().top;
+    const shown = [...box.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li')]
+        .filter(e => getComputedStyle(e).visibility === 'visible' && !e.closest('.closer-reserved'));
+    return [box.getBoundingClientRect().height, Math.max(...shown.map(e => e.getBoundingClientRect().bottom - top))];
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_embedded_results_show_no_empty_box_and_say_why_space_is_kept(open_host, width):
+    page, errors = open_host(["/embed/quizzes/intimacy-check-in/"], viewport={"width": width, "height": 900})
+    inner = frame_of(page, 0).element_handle().content_frame()
+    widget = inner.locator("[data-quiz]")
+    for item in widget.locator(".closer-quiz__item, .closer-quiz__screen-item").all():
+        item.locator("input").nth(1).check()  # a calm screen: the longest safety message is not shown
+    widget.get_by_role("button", name="Show my results").click()
+    widget.locator("[data-dimension='overall']").wait_for()
+    boxes = inner.evaluate(RESULT_BOXES)
+    assert len(boxes) == 1 + 1 + len(CHECK_IN_AREAS)  # the screen, overall, each area
+    for height, shown in boxes:
+        assert height - shown <= 40, boxes  # the box's padding and the last paragraph's margin, no more
+    note = widget.get_by_text("Blank space may follow", exact=False)
+    last = widget.locator(".closer-result, .closer-compare").last.bounding_box()
+    assert note.is_visible() and note.bounding_box()["y"] >= last["y"] + last["height"]  # after every result
+    assert errors == []

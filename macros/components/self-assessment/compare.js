@@ -103,6 +103,7 @@ function codeMaker(quiz, bands) {
     "The code is {n} character long. The hyphens and capitals are only there for reading: typed without them, it works the same.",
     "The code is {n} characters long. The hyphens and capitals are only there for reading: typed without them, it works the same.",
     code.textContent.length)));
+  made.setAttribute("data-closer-room", "");  // in an embed, its room waits at the end (reserved-room.js)
   maker.appendChild(made);
   reveal(made, false);  // shown only when asked for
   create.addEventListener("click", function () { reveal(made, true); });
@@ -182,6 +183,7 @@ function comparisonView(quiz, mine) {
     return { row: row, dimension: d, mine: mine[index] };
   });
   node.appendChild(list);
+  node.setAttribute("data-closer-room", "");
   reveal(node, false);
   return {
     node: node,

@@ -34,6 +34,7 @@ function showResults(quiz, focus) {
   if (!flagged && !quiz.saved.sealed) results.appendChild(historyToggle(quiz, scores));
   if (comparable(quiz)) results.appendChild(compareSection(quiz, scores, flagged));
   reveal(results, true);
+  if (EMBEDDED) gatherReservedRoom(results);
   quiz.shown = true;
   if (!flagged) quiz.saved.remember(":shown", JSON.stringify({ fingerprint: quiz.saved.fingerprint }));
   if (focus) title.focus();
