@@ -83,7 +83,38 @@ def test_before_and_after_calls_a_change_real_only_beyond_the_wobble(open_site):
     assert widget(page).locator('[data-history-area="known"]').get_attribute("data-change") == "up"  # 2 to 4
     assert "larger than the usual week-to-week wobble" in widget(page).locator('[data-history-area="known"]').inner_text()
     assert widget(page).locator('[data-history-area="time"]').get_attribute("data-change") == "within-wobble"
-    assert f"({wobble(5):.2f})" in widget(page).locator('[data-history-area="time"]').inner_text()
+    assert f"({wobble(5):.1f})" in widget(page).locator('[data-history-area="time"]').inner_text()  # one decimal, as scores
+    assert errors == []
+
+
+# Three sittings, two on one day: every area at 3.80, then 3.05, then 2.10 that evening.
+SITTINGS = [("2026-11-02T09:00:00.000Z", "3.80"), ("2026-12-06T09:15:00.000Z", "3.05"), ("2026-12-06T20:40:00.000Z", "2.10")]
+
+
+def test_the_chart_shows_a_fall_at_its_size_on_labelled_axes_and_one_day_s_sittings_by_time(open_site):
+    page, _, errors = open_site(PAGE, viewport={"width": 390, "height": 800}, timezone_id="UTC")
+    areas = [d.id for d in QUIZ.dimensions] + ["overall"]
+    planted = [{"version": QUIZ.version, "savedAt": at, "scores": dict.fromkeys(areas, kept)} for at, kept in SITTINGS]
+    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(planted))})")
+    page.reload()
+    view = widget(page).locator("[data-closer-history]")
+    chart = view.locator("svg").first
+    panels = len(areas)
+    assert chart.locator("text.closer-chart__tick").all_text_contents()[:5] == ["1", "2", "3", "4", "5"]  # a labelled scale
+    assert chart.locator("text.closer-chart__tick").count() >= panels * (HIGH - LOW + 1) + 2  # on every panel, and dates
+    first = chart.locator("circle").nth(0).bounding_box()
+    last = chart.locator("circle").nth(2).bounding_box()
+    one_point = (last["y"] - first["y"]) / (3.80 - 2.10)
+    assert one_point >= 20  # a fall of 1.7 on a 1 to 5 scale drops 34 px or more, not a gentle slope
+    dates = chart.locator("text.closer-chart__tick").all_text_contents()[-2:]
+    assert dates == ["Nov 2, 2026", "Dec 6, 2026, 8:40 PM"]
+    entries = view.locator("[data-history-entry]").all_inner_texts()
+    assert entries[0].startswith("Dec 6, 2026, 8:40 PM: Overall 2.1 ·") and entries[1].startswith("Dec 6, 2026, 9:15 AM: Overall 3.1 ·")
+    assert entries[2].startswith("Nov 2, 2026: Overall 3.8 ·")  # its date alone is enough; one decimal, 3.05 as 3.1
+    assert "Trust: 3.8 then 2.1. Down 1.7" in view.locator('[data-history-area="trust"]').inner_text()
+    table = view.locator("table")  # the text alternative, heard by screen readers
+    assert table.locator("thead th").all_inner_texts()[1:] == ["Nov 2, 2026", "Dec 6, 2026, 9:15 AM", "Dec 6, 2026, 8:40 PM"]
+    assert table.locator("tbody tr").first.locator("td").all_inner_texts() == ["3.8", "3.1", "2.1"]
     assert errors == []
 
 

@@ -71,21 +71,24 @@ function chartTable(rows, scale, caption) {
   return table;
 }
 
-// Scores over time: one row per area with its scores as a line, oldest on the left, and a table
-// of the same numbers. series: [{label, values: ["x.xx" or null, …]}]; dates: one label per sitting.
+// Scores over time: a panel per area, oldest sitting on the left, its scale from min to max
+// with every point labelled, so a fall from 3.8 to 2.1 drops as far as it is (more than a third
+// of the panel); the sittings' dates under the last panel, and a table of the same numbers.
+// series: [{label, values: ["x.x" or null, …]}]; dates: one label per sitting.
+var TIME_PANEL = 96, TIME_ROW = 140, TIME_LEFT = 22, TIME_RIGHT = 48;
+
 function timeChart(series, dates, scale, caption, width) {
   var figure = element("figure", "closer-chart closer-chart--time");
-  var row = 58, band = 26, right = 56;
-  var height = series.length * row + CHART_AXIS;
+  var height = series.length * TIME_ROW + CHART_AXIS;
   var svg = svgElement("svg", { viewBox: "0 0 " + width + " " + height, width: "100%", height: height,
                                  "aria-hidden": "true", focusable: "false" });
-  var span = Math.max(width - right - 12, 40);
-  function x(index) { return 6 + (dates.length > 1 ? span * index / (dates.length - 1) : span / 2); }
+  var span = Math.max(width - TIME_LEFT - TIME_RIGHT - 12, 40);
+  function x(index) { return TIME_LEFT + 6 + (dates.length > 1 ? span * index / (dates.length - 1) : span / 2); }
   series.forEach(function (line, index) {
-    var top = index * row;
-    function y(value) { return top + 24 + band * (1 - (Number(value) - scale.min) / (scale.max - scale.min)); }
+    var top = index * TIME_ROW;
+    function y(value) { return top + 34 + TIME_PANEL * (1 - (Number(value) - scale.min) / (scale.max - scale.min)); }
     svg.appendChild(svgElement("text", { x: 0, y: top + 16, "class": "closer-chart__label" }, line.label));
-    svg.appendChild(svgElement("line", { x1: 0, x2: span + 12, y1: y(scale.min), y2: y(scale.min), "class": "closer-chart__grid" }));
+    timeScale(svg, y, span, scale);
     var points = [];
     line.values.forEach(function (value, i) {
       if (value === null) return;
@@ -94,18 +97,36 @@ function timeChart(series, dates, scale, caption, width) {
     });
     if (points.length > 1) svg.appendChild(svgElement("polyline", { points: points.join(" "), "class": "closer-chart__line" }));
     var latest = line.values[line.values.length - 1];
-    svg.appendChild(svgElement("text", { x: span + 20, y: top + 42, "class": "closer-chart__score" }, latest === null ? "–" : latest));
+    svg.appendChild(svgElement("text", { x: TIME_LEFT + span + 20, y: latest === null ? y(scale.min) : y(latest) + 5,
+                                          "class": "closer-chart__score" }, latest === null ? "–" : latest));
   });
-  [0, dates.length - 1].forEach(function (i, n) {
-    if (n && dates.length < 2) return;
-    svg.appendChild(svgElement("text", { x: x(i), y: height - 6, "class": "closer-chart__tick",
-                                          "text-anchor": dates.length < 2 ? "middle" : n ? "end" : "start" }, dates[i]));
-  });
+  timeDates(svg, dates, x, height);
   figure.appendChild(svg);
   var text = element("div", "closer-visually-hidden");
   text.appendChild(timeTable(series, dates, scale, caption));
   figure.appendChild(text);
   return figure;
+}
+
+// A line and a number for every point of the scale, at the panel's left.
+function timeScale(svg, y, span, scale) {
+  for (var point = scale.min; point <= scale.max; point++) {
+    svg.appendChild(svgElement("line", { x1: TIME_LEFT, x2: TIME_LEFT + span + 12, y1: y(point), y2: y(point),
+                                          "class": "closer-chart__grid" }));
+    svg.appendChild(svgElement("text", { x: TIME_LEFT - 6, y: y(point) + 4, "class": "closer-chart__tick", "text-anchor": "end" },
+                               String(point)));
+  }
+}
+
+// The first and the latest sitting's dates under the panels; every one when there are only a
+// few, as long as they fit.
+function timeDates(svg, dates, x, height) {
+  var shown = dates.length <= 3 && svg.viewBox.baseVal.width >= 420 ? dates.map(function (d, i) { return i; })
+    : dates.length > 1 ? [0, dates.length - 1] : [0];
+  shown.forEach(function (i) {
+    var anchor = dates.length < 2 ? "middle" : i === 0 ? "start" : i === dates.length - 1 ? "end" : "middle";
+    svg.appendChild(svgElement("text", { x: x(i), y: height - 6, "class": "closer-chart__tick", "text-anchor": anchor }, dates[i]));
+  });
 }
 
 function timeTable(series, dates, scale, caption) {

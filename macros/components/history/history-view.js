@@ -31,27 +31,42 @@ function showHistory(quiz) {
   view.appendChild(element("p", "closer-history__warning", gettext("Kept only in this browser, where anyone using this device can see it. " +
     "It holds your scores and their dates, never your safety answers.")));
   if (current.length) view.appendChild(historyChart(quiz, current, areas));
-  if (current.length > 1) view.appendChild(beforeAfter(quiz, current[0], current[current.length - 1], areas));
+  if (current.length > 1) view.appendChild(beforeAfter(quiz, current[0], current[current.length - 1], areas, sittingLabels(current)[0]));
   view.appendChild(historyList(quiz, entries, areas));
 }
 
-// In the page's language, whatever the browser's own.
-function when(entry) {
+// In the page's language, whatever the browser's own; with the time when another sitting in
+// the list has the same date, so no two read alike.
+function sittingLabels(entries) {
   var lang = document.documentElement.lang || undefined;
-  return new Date(entry.savedAt).toLocaleDateString(lang, { year: "numeric", month: "short", day: "numeric" });
+  var dates = entries.map(function (e) {
+    return new Date(e.savedAt).toLocaleDateString(lang, { year: "numeric", month: "short", day: "numeric" });
+  });
+  return entries.map(function (e, i) {
+    if (dates.indexOf(dates[i]) === dates.lastIndexOf(dates[i])) return dates[i];
+    return new Date(e.savedAt).toLocaleString(lang, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+  });
+}
+
+// Kept as data-score is, with two decimals ("3.05"); shown with one, as results are: half up,
+// in whole hundredths, so no binary fraction tips it.
+function oneDecimal(kept) {
+  if (kept === null || kept === undefined) return null;
+  var hundredths = Math.round(Number(kept) * 100);
+  return (Math.floor((hundredths + 5) / 10) / 10).toFixed(1);
 }
 
 function historyChart(quiz, entries, areas) {
   var series = areas.map(function (area) {
-    return { label: area.title, values: entries.map(function (e) { return e.scores[area.id] === undefined ? null : e.scores[area.id]; }) };
+    return { label: area.title, values: entries.map(function (e) { return oneDecimal(e.scores[area.id]); }) };
   });
-  return timeChart(series, entries.map(when), quiz.spec, gettext("Your scores over time, oldest first"), quiz.form.clientWidth || 600);
+  return timeChart(series, sittingLabels(entries), quiz.spec, gettext("Your scores over time, oldest first"), quiz.form.clientWidth || 600);
 }
 
-function beforeAfter(quiz, first, last, areas) {
+function beforeAfter(quiz, first, last, areas, since) {
   var block = element("section", "closer-history__change");
   // Translators: {date} is the date of the first result kept, written in the page's language.
-  block.appendChild(resultHeading(quiz, 2, gettext("Since {date}", { date: when(first) })));
+  block.appendChild(resultHeading(quiz, 2, gettext("Since {date}", { date: since })));
   var list = element("ul");
   areas.forEach(function (area) {
     var before = first.scores[area.id], after = last.scores[area.id];
@@ -76,7 +91,10 @@ function changeLine(quiz, area, before, after) {
   var noise = wobble(area.items, quiz.spec);
   var real = Math.abs(change) > noise;
   line.setAttribute("data-change", real ? (change > 0 ? "up" : "down") : "within-wobble");
-  var said = { area: area.title, before: before, after: after, change: Math.abs(change).toFixed(2), wobble: noise.toFixed(2) };
+  // One decimal, as the scores; two where one would show the change and the wobble as equal.
+  var places = Math.abs(change).toFixed(1) === noise.toFixed(1) ? 2 : 1;
+  var said = { area: area.title, before: oneDecimal(before), after: oneDecimal(after),
+               change: Math.abs(change).toFixed(places), wobble: noise.toFixed(places) };
   // Translators: {before} and {after} are scores; {change} is how far apart they are, and {wobble} how far
   // a score may move by chance alone.
   line.textContent = !real ? gettext("{area}: {before} then {after}. A change of {change} is within the usual week-to-week wobble ({wobble}), so read it as no clear change.", said)
@@ -90,15 +108,16 @@ function historyList(quiz, entries, areas) {
   block.appendChild(resultHeading(quiz, 2, gettext("Each time, newest first")));
   var list = element("ol", "closer-history__list");
   list.reversed = true;
+  var labels = sittingLabels(entries);
   entries.slice().reverse().forEach(function (entry, reversedIndex) {
     var index = entries.length - 1 - reversedIndex;
     var item = element("li");
     item.setAttribute("data-history-entry", "");
     item.setAttribute("data-saved-at", entry.savedAt);
-    item.appendChild(element("span", "", entryText(quiz, entry, areas) + " "));
+    item.appendChild(element("span", "", entryText(quiz, entry, areas, labels[index]) + " "));
     var remove = element("button", "closer-history__delete", gettext("Delete"));
     remove.type = "button";
-    remove.setAttribute("aria-label", gettext("Delete the entry of {date}", { date: when(entry) }));
+    remove.setAttribute("aria-label", gettext("Delete the entry of {date}", { date: labels[index] }));
     remove.addEventListener("click", function () {
       var kept = readHistory(quiz).filter(function (e, i) { return i !== index; });
       writeHistory(quiz, kept);
@@ -122,14 +141,14 @@ function historyList(quiz, entries, areas) {
 }
 
 // One entry as a line: its date, then each area's score ("–" without one).
-function entryText(quiz, entry, areas) {
+function entryText(quiz, entry, areas, date) {
   var scores = areas.map(function (a) {
-    var s = entry.scores[a.id];
-    // Translators: one area's score in a list of them, such as “Trust 3.40”.
-    return gettext("{area} {score}", { area: a.title, score: s === null || s === undefined ? "–" : s });
+    var s = oneDecimal(entry.scores[a.id]);
+    // Translators: one area's score in a list of them, such as “Trust 3.4”.
+    return gettext("{area} {score}", { area: a.title, score: s === null ? "–" : s });
   }).join(" · ");
-  var said = { date: when(entry), scores: scores };
-  // Translators: {scores} is a list of areas with their scores, such as “Overall 3.20 · Trust 3.40”.
+  var said = { date: date, scores: scores };
+  // Translators: {scores} is a list of areas with their scores, such as “Overall 3.2 · Trust 3.4”.
   return entry.version === quiz.version ? gettext("{date}: {scores}", said)
     : gettext("{date}: {scores} (an earlier version with other statements: not compared)", said);
 }
