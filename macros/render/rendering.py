@@ -38,6 +38,20 @@ _env.filters["inline"] = lambda source: Markup(to_html(source, True))
 _env.filters["block"] = lambda source: Markup(to_html(source, False))
 
 
+def folded_at_rule(source: str) -> tuple[Markup, Markup]:
+    """An intro's sanitized HTML in two: what comes before its first rule (`---`), and the rest.
+
+    The rest is folded under "More about this questionnaire", a tap away and printed open
+    (docs/authoring.md); an intro without a rule is all first part.
+    """
+    html = to_html(source, False)
+    before, rule, after = html.partition("<hr>")
+    return Markup(before.strip()), Markup(after.strip() if rule else "")
+
+
+_env.filters["folded_at_rule"] = folded_at_rule
+
+
 def template_gettext(msgid: str, **values) -> Markup:
     """A message for a template, in the language being spoken, as safe HTML.
 

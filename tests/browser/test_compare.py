@@ -72,13 +72,17 @@ def test_two_readers_see_each_area_side_by_side_and_nothing_is_kept_or_sent(open
     rows = widget(alex).locator("[data-compare-dimension]")
     assert rows.count() == len(QUIZ.dimensions)
     mine, theirs = labels(ALEX), labels(SAM)
-    for row, dimension in zip(rows.all(), QUIZ.dimensions):
+    differ = [mine[d.id] != theirs[d.id] for d in QUIZ.dimensions]
+    asked = []
+    for row, dimension, differs in zip(rows.all(), QUIZ.dimensions, differ):
         assert row.get_attribute("data-compare-dimension") == dimension.id
         assert (row.get_attribute("data-mine"), row.get_attribute("data-theirs")) == (mine[dimension.id], theirs[dimension.id])
         text = row.inner_text()
-        assert "Ask each other" in text
-        assert ("see this area differently" in text) == (mine[dimension.id] != theirs[dimension.id])
+        assert ("see this area differently" in text) == (differs and "see this area differently" not in " ".join(asked))
+        asked += [line for line in text.splitlines() if "Ask each other" in line]
         assert row.locator(".closer-compare__lessons a").count() >= 1
+    assert len(asked) == len(set(asked)) >= 2  # each question once, at the first area it fits
+    assert any("see this area differently" in line for line in asked) == any(differ)
     assert alex.evaluate("document.activeElement.textContent") == "Side by side"
     assert stored(sam) == before  # making a code kept nothing
     assert not any(code.lower() in value.lower() for value in stored(alex).values())

@@ -35,6 +35,8 @@ def test_a_printed_questionnaire_has_its_scoring_key_and_its_safety_paragraph(op
     assert ENGLISH.gettext("Scoring it yourself") in printed
     assert "note the number of your answer" in printed
     assert "If you are afraid of the person you are thinking of" in printed
+    assert ENGLISH.gettext("More about this questionnaire") not in printed  # the intro's folded part prints open
+    assert "How to read your scores" in printed and "Taking it as a pair?" in printed
     for item in (CHECK_IN.items[0], CHECK_IN.screen.items[0]):  # the statements and the safety questions
         assert " ".join(plain(item.text).split()) in printed, item.text
     assert errors == []

@@ -175,7 +175,9 @@ function comparisonView(quiz, mine) {
     // In an embed every pairing this area could show shares the row's cell; elsewhere only the real one.
     if (EMBEDDED) {
       choices.forEach(function (theirs) {
-        choices.forEach(function (own) { layers.push(areaComparison(d, own, theirs)); });
+        choices.forEach(function (own) {
+          layers.push(areaComparison(d, own, theirs, true), areaComparison(d, own, theirs, false));
+        });
       });
     }
     row.appendChild(layered("", layers));
@@ -189,18 +191,21 @@ function comparisonView(quiz, mine) {
     node: node,
     show: function (theirs) {
       reveal(node, theirs !== null);
+      var asked = {};  // each question once, at the first area it fits: no paragraph said twice
       rows.forEach(function (r, index) {
         if (theirs === null) {
           ["data-compare-dimension", "data-mine", "data-theirs"].forEach(function (a) { r.row.removeAttribute(a); });
           return;
         }
         var cell = r.row.firstChild;
-        var key = r.mine + " " + theirs[index];
+        var question = conversationStarter(r.dimension, r.mine, theirs[index]);
+        var key = r.mine + " " + theirs[index] + (asked[question] ? "" : " asked");
+        asked[question] = true;
         if (EMBEDDED) {
           all(cell, ":scope > .closer-compare__pair").forEach(function (layer) { reveal(layer, layer.getAttribute("data-pair") === key); });
         } else {
           cell.textContent = "";
-          cell.appendChild(areaComparison(r.dimension, r.mine, theirs[index]));
+          cell.appendChild(areaComparison(r.dimension, r.mine, theirs[index], / asked$/.test(key)));
         }
         r.row.setAttribute("data-compare-dimension", r.dimension.id);
         r.row.setAttribute("data-mine", r.mine >= 0 ? r.dimension.bands[r.mine].label : "");
@@ -211,17 +216,18 @@ function comparisonView(quiz, mine) {
   };
 }
 
-// One area for one pairing of bands: where each stands, a way to start talking, and its lessons.
-function areaComparison(d, mine, theirs) {
+// One area for one pairing of bands: where each stands, a way to start talking (unless an area
+// above already asked the same), and its lessons.
+function areaComparison(d, mine, theirs, ask) {
   var pair = element("div", "closer-compare__pair");
-  pair.setAttribute("data-pair", mine + " " + theirs);
+  pair.setAttribute("data-pair", mine + " " + theirs + (ask ? " asked" : ""));
   var name = function (band) { return band >= 0 ? d.bands[band].label : gettext("not enough answers"); };
   var head = element("p", "closer-compare__stand");
   // Translators: {area} is the area's name, in bold; {mine} and {theirs} are the bands each person's scores are in.
   head.appendChild(withNodes(gettext("{area}: you, {mine}; them, {theirs}."), { area: element("strong", "", d.title) },
     { mine: name(mine), theirs: name(theirs) }));
   pair.appendChild(head);
-  pair.appendChild(element("p", "", conversationStarter(d, mine, theirs)));
+  if (ask) pair.appendChild(element("p", "", conversationStarter(d, mine, theirs)));
   var lessons = lessonLinks(d);
   if (lessons) pair.appendChild(lessons);
   return pair;
