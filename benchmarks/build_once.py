@@ -24,8 +24,8 @@ def main() -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from macros.adapter import course_pages, macros_module, plugin
-    from macros.publish import site as publishing
+    from closer.adapter import course_pages, macros_module, plugin
+    from closer.publish import site as publishing
 
     steps: dict[str, float] = {}
 

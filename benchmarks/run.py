@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.lighthouse import bench_lighthouse  # noqa: E402
 from benchmarks.peer import bench_peer  # noqa: E402
 from benchmarks.serve import bench_serve  # noqa: E402
-from macros.publish.assets import minified  # noqa: E402
-from macros.publish.bundle import COMPONENTS, bundle_script, bundle_stylesheet  # noqa: E402
+from closer.publish.assets import minified  # noqa: E402
+from closer.publish.bundle import COMPONENTS, bundle_script, bundle_stylesheet  # noqa: E402
 from tests.support import copy_project, free_port  # noqa: E402  (one copy of these helpers)
 
 ORIGIN = f"http://127.0.0.1:{free_port()}"
@@ -184,7 +184,7 @@ def bench_startup(site_a: Path, loads: int) -> None:
                 times.append(page.evaluate("window.__bench.ready - window.__bench.dcl"))
             row(f"{path}", f"{statistics.median(times):.1f} ms", f"(min {min(times):.1f}, max {max(times):.1f})")
             context.close()
-        from macros.publish.bundle import COMPONENTS
+        from closer.publish.bundle import COMPONENTS
         page = browser.new_page()  # the scoring script alone, as its test loads it
         page.set_content(f"<script>{(COMPONENTS / 'self-assessment' / 'scoring.js').read_text()}</script>")
         answers = [(i % 5) + 1 for i in range(len(check_in.items))]

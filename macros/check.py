@@ -25,9 +25,16 @@ from .engine.lessons import ORDER, check_nav_order, checked_lesson, unknown_less
 from .engine.loading import line_col
 from .engine.pages import body_line, check_body, check_front_matter, dangling_link, has_markers, split_front_matter
 from .engine.problems import Problem
-from .engine.site_config import check_docs_file, check_quick_exit, check_site_config, check_site_url, where
+from .engine.site_config import (
+    check_docs_file,
+    check_macros_modules,
+    check_quick_exit,
+    check_site_config,
+    check_site_url,
+    where,
+)
 from .messages import catalog_problems
-from .project import Layout, read_layout
+from .project import Layout, plugin_options, read_layout
 from .render.content import check_content
 from .render.text import removed_markup
 
@@ -87,6 +94,7 @@ def check_settings(layout: Layout) -> list[Problem]:
               for path, title in layout.nav_titles.items() if has_markers(title)]
     return (titles + check_quick_exit(extra.get("quick_exit_url"), layout.config_text, name)
             + check_site_url(config.get("site_url"), layout.config_text, name)
+            + check_macros_modules(plugin_options(config, "macros").get("modules"), layout.config_text, name)
             + check_languages(layout)
             + check_site_config(theme.get("name"), theme.get("font"), custom, config.get("use_directory_urls", True)
                                 is not False, layout.options.get("course_url"), layout.config_text, name))

@@ -65,17 +65,22 @@ class Layout:
         return folder in {"lessons", *(f"{lang}/lessons" for lang in self.languages)}
 
 
+def plugin_options(config: dict, plugin: str) -> dict:
+    """A plugin's options as mkdocs.yml writes them (a list of names or {name: options}, or a mapping)."""
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(entry.items())) if isinstance(entry, dict) else (entry, None) for entry in plugins]
+    options = next((value for name, value in entries if name == plugin), None)
+    return options if isinstance(options, dict) else {}
+
+
 def read_layout(root: Path) -> Layout:
     """The project's docs and quizzes folders; the defaults when mkdocs.yml is missing or silent."""
     config_file = root / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
     config = yaml.load(text, _Loader) if text else None
     config = config if isinstance(config, dict) else {}
-    plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else [
-        next(iter(entry.items())) if isinstance(entry, dict) else (entry, None) for entry in plugins]
-    options = next((value for name, value in entries if name == "closer"), None)
-    options = options if isinstance(options, dict) else {}
+    options = plugin_options(config, "closer")
     quizzes = options.get("quizzes_dir", "quizzes")
     return Layout(root, root / str(config.get("docs_dir") or "docs"), root / str(quizzes),
                   _nav_paths(config.get("nav")), text, config, options, _nav_titles(config.get("nav")))

@@ -11,28 +11,29 @@ from pathlib import Path
 import subprocess
 import sys
 
-from macros.publish.bundle import COMPONENTS, SCRIPT_NAME, STYLE_ORDER, STYLESHEET_NAME, script_sources
+from closer.publish.bundle import COMPONENTS, SCRIPT_NAME, STYLE_ORDER, STYLESHEET_NAME, script_sources
 from tests.support import ROOT
 
-PACKAGE = ROOT / "macros"
+PACKAGE = ROOT / "macros"  # installed as the package `closer`
 FRAMEWORK = {"mkdocs", "mkdocs_macros", "material"}  # the site generator and its theme
 HTML = {"markdown", "nh3", "bs4", "selectolax", "markupsafe", "html"}  # code that makes or reads HTML
 RULES = {
     # part of macros/ -> the modules it may not import (a name also forbids everything below it)
-    "macros": FRAMEWORK | {"macros.adapter"},  # the CLI and everything else
-    "macros.adapter": set(),  # the one part that knows MkDocs and mkdocs-macros
-    "macros.engine": FRAMEWORK | HTML | {"macros.render", "macros.publish", "macros.adapter"},
-    "macros.engine.scoring": FRAMEWORK | HTML | {"macros.render", "macros.publish", "macros.adapter",
-                                                 "macros.engine.catalog", "macros.engine.loading"},
-    "macros.render": FRAMEWORK | {"macros.publish", "macros.adapter"},
-    "macros.publish": FRAMEWORK | {"macros.adapter"},
+    "closer": FRAMEWORK | {"closer.adapter"},  # the CLI and everything else
+    "closer.adapter": set(),  # the one part that knows MkDocs and mkdocs-macros
+    "closer.engine": FRAMEWORK | HTML | {"closer.render", "closer.publish", "closer.adapter"},
+    "closer.engine.scoring": FRAMEWORK | HTML | {"closer.render", "closer.publish", "closer.adapter",
+                                                 "closer.engine.catalog", "closer.engine.loading"},
+    "closer.render": FRAMEWORK | {"closer.publish", "closer.adapter"},
+    "closer.publish": FRAMEWORK | {"closer.adapter"},
 }
-CLIS = ["macros.check", "macros.export_site"]  # run where no generator is installed
+CLIS = ["closer.check", "closer.export_site"]  # run where no generator is installed
 MAX_LINES, MAX_FUNCTION_LINES = 300, 50
 
 
 def module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT).with_suffix("").parts
+    """A file's module name in the installed package: macros/ installs as `closer` (pyproject.toml)."""
+    parts = ("closer",) + path.relative_to(PACKAGE).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -74,10 +75,10 @@ def test_each_part_imports_only_what_its_rule_allows():
 def test_the_rules_bind_real_code():
     """Each part exists, and the rules do forbid what the parts around them use."""
     assert all(any(name == part or name.startswith(part + ".") for name in MODULES) for part in RULES)
-    assert forbidden("mkdocs.plugins", rule_for("macros.render.text"))
+    assert forbidden("mkdocs.plugins", rule_for("closer.render.text"))
     assert any(imported.split(".")[0] == "mkdocs" for imported in imports(PACKAGE / "adapter" / "plugin.py"))
     assert any(imported.split(".")[0] == "nh3" for imported in imports(PACKAGE / "render" / "text.py"))
-    assert forbidden("nh3", rule_for("macros.engine.catalog"))
+    assert forbidden("nh3", rule_for("closer.engine.catalog"))
 
 
 def test_the_cli_imports_nothing_of_the_site_generator():
@@ -89,13 +90,13 @@ def test_the_cli_imports_nothing_of_the_site_generator():
         seen.add(name)
         found = imports(MODULES[name])
         assert not {n.split(".")[0] for n in found} & FRAMEWORK, name
-        todo += [n for n in found if n.startswith("macros")]
-    assert {"macros.engine.catalog", "macros.project", "macros.publish.site"} <= seen  # the walk reached them
+        todo += [n for n in found if n.startswith("closer")]
+    assert {"closer.engine.catalog", "closer.project", "closer.publish.site"} <= seen  # the walk reached them
 
 
 def test_the_cli_checks_a_project_where_mkdocs_cannot_be_imported():
     blocked = ("import sys, runpy; sys.modules.update(dict.fromkeys(['mkdocs', 'mkdocs_macros', 'material'])); "
-               "sys.argv = ['closer-check', '--project', sys.argv[1]]; runpy.run_module('macros.check', "
+               "sys.argv = ['closer-check', '--project', sys.argv[1]]; runpy.run_module('closer.check', "
                "run_name='__main__')")
     result = subprocess.run([sys.executable, "-c", blocked, str(ROOT)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -4,7 +4,7 @@
 - `build`: what one build knows, and the HTML it holds back from Markdown;
 - `course_pages`: quiz pages, lesson pages and their parts;
 - `checks`: the site-level checks (files in docs/, the quick exit's address);
-- `macros_module`: what mkdocs-macros loads (`modules: [macros.adapter]` in mkdocs.yml).
+- `macros_module`: what mkdocs-macros loads (`modules: [closer.adapter]` in mkdocs.yml).
 """
 
 from .macros_module import define_env, on_pre_page_macros

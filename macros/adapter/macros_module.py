@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from ..engine.catalog import quiz_call_arguments, quiz_call_problem
-from ..engine.pages import body_line, check_body, has_markers
+from ..engine.pages import body_line, check_body, has_markers, heading_level_above
 from ..engine.problems import Problem
 from ..messages import _
 from ..render.rendering import render_file_listing, render_learning_path, render_privacy_controls
@@ -123,6 +123,9 @@ def _quiz(build: Build, page, line: int, col: int, *args, **kwargs) -> str:
         return ""
 
     quiz_id, level = quiz_call_arguments(args, kwargs)
+    if "level" not in kwargs:  # its title one level below the heading above it, so the page's outline holds
+        above = heading_level_above(page.file.content_string, line)
+        level = min(above + 1, 3) if above else 2
     found = quiz_call_problem(quiz_id, build.catalog, build.untranslated, "quizzes/" + page_file(page).split("/")[1])
     if found is not None:
         return problem(*found)

@@ -11,13 +11,13 @@ import logging
 from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..engine.catalog import load_catalog
 from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
-from ..engine.site_config import THEME, check_quick_exit, check_site_config, check_site_url
+from ..engine.site_config import THEME, check_quick_exit, check_site_config, check_site_url, rename_old_module
 from ..messages import catalog_problems, speak
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from ..publish.export import EMPTY_SITEMAP, SiteFacts
@@ -50,15 +50,24 @@ class CloserPlugin(BasePlugin[CloserConfig]):
 
     serving = False
     home_template = False
+    renamed: list = []  # the macros plugin's module, named as before Closer was the package `closer`
     build: Build
     page = None  # the page being rendered, for links to pages its language lacks
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
-    def on_config(self, config):
+    @event_priority(100)  # before mkdocs-macros imports its modules: an old name would stop the build there
+    def _renamed_module(self, config):
+        macros = config.plugins.get("macros")
+        config_file = Path(config.config_file_path)
+        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+        self.renamed = rename_old_module(macros.config if macros is not None else None, text, config_file.name)
+
+    def _on_config(self, config):
         project = Path(config.config_file_path).parent
         self.build = Build(load_catalog(project / self.config.quizzes_dir, project, removed_markup))
+        self.build.page_problems += self.renamed
         self.build.course_url = self.config.course_url
         self._set_languages(config)
         # Closer's own templates (quick exit, policy, titles) come after the site's custom_dir, so a
@@ -90,6 +99,8 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         if self.serving:  # `mkdocs serve` injects a live-reload script no build-time hash allows
             config.extra["closer_csp"] = False
         return config
+
+    on_config = CombinedEvent(_renamed_module, _on_config)
 
     def _set_languages(self, config) -> None:
         self.languages = site_languages(config, list(self.config.languages), self.build.catalog)

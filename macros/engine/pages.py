@@ -235,3 +235,18 @@ def _position_in(text: str, needle: str) -> tuple[int, int]:
         return 1, 1
     before = text[:at]
     return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 3  # after "](", 1-based
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def heading_level_above(text: str, line: int) -> int | None:
+    """The level of the last Markdown heading before a 1-based line of a page (outside code fences), if any."""
+    level, fence = None, None
+    for written in text.splitlines()[:line - 1]:
+        opened = _FENCE.match(written)
+        if opened and (fence is None or opened.group(1)[0] == fence):
+            fence = None if fence else opened.group(1)[0]
+        elif fence is None and (heading := _HEADING.match(written)):
+            level = len(heading.group(1))
+    return level

@@ -52,6 +52,28 @@ def check_site_url(url, config_text: str, config_name: str) -> list[Problem]:
                     "mkdocs build --strict, or write it as site_url in mkdocs.yml")]
 
 
+# Closer's macros module before the package was named `closer` (a `macros` module could be any site's).
+OLD_MODULE, MODULE = "macros.adapter", "closer.adapter"
+
+
+def check_macros_modules(modules, config_text: str, config_name: str) -> list[Problem]:
+    """The macros plugin must load Closer's module by its name in the installed package."""
+    if not isinstance(modules, list) or OLD_MODULE not in modules:
+        return []
+    return [Problem(config_name, *where(config_text, "modules"), f"the macros plugin's modules name {OLD_MODULE}, "
+                    "Closer's module before it was installed as the package `closer`",
+                    f"write `modules: [{MODULE}]` under the macros plugin")]
+
+
+def rename_old_module(macros_options, config_text: str, config_name: str) -> list[Problem]:
+    """check_macros_modules, and the old name replaced in the options, so the build goes on to find the rest."""
+    modules = macros_options.get("modules") if macros_options is not None else None
+    found = check_macros_modules(modules, config_text, config_name)
+    if found:
+        macros_options["modules"] = [MODULE if name == OLD_MODULE else name for name in modules]
+    return found
+
+
 def check_site_config(theme: str | None, font, custom_dir: Path | None, directory_urls: bool, course_url,
                       config_text: str, config_name: str) -> list[Problem]:
     """The theme, its fonts and templates, page addresses and the published course's address."""

@@ -5,7 +5,7 @@ An editor validates what its YAML parser makes of the file (YAML 1.2 core types:
 written. So each value type of schema.py gets the JSON types of every spelling the engine accepts:
 the schema may miss a mistake (the build still reports it) but never flags a quiz that builds.
 
-    python -m macros.publish.json_schema [URL]    prints the schema, with URL as its $id
+    python -m closer.publish.json_schema [URL]    prints the schema, with URL as its $id
 """
 
 from __future__ import annotations

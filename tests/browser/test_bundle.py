@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.publish.bundle import bundle_script
+from closer.publish.bundle import bundle_script
 
 pytestmark = pytest.mark.browser
 

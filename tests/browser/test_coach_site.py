@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import shutil
 
-from tests.support import FIXTURES, ROOT, free_port, run_mkdocs_build
+from tests.support import FIXTURES, free_port, run_mkdocs_build
 from tests.support.browser import open_page, serving
 
 
 def test_a_quiz_on_a_coach_s_site_is_styled_answerable_and_private(browser, tmp_path):
     project = shutil.copytree(FIXTURES / "coach-site", tmp_path / "coach")
-    shutil.copytree(ROOT / "macros", project / "macros")
     origin = f"http://127.0.0.1:{free_port()}"
     result = run_mkdocs_build(project, project / "site", origin + "/")
     assert result.returncode == 0, result.stdout + result.stderr

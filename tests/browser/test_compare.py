@@ -6,10 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import pytest
 
-from macros.engine.codes import DIGITS, code_for, make_code, read_code
-from macros.engine.scoring import score
-from macros.publish.bundle import COMPONENTS
-from macros.render.text import plain
+from closer.engine.codes import DIGITS, code_for, make_code, read_code
+from closer.engine.scoring import score
+from closer.publish.bundle import COMPONENTS
+from closer.render.text import plain
 from tests.support import project_quizzes
 from tests.support.browser import answer_by_clicking
 

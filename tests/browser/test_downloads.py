@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from macros.engine.lessons import ORDER
+from closer.engine.lessons import ORDER
 from tests.support import project_quizzes
 from tests.support.browser import take_quiz
 

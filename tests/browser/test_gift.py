@@ -7,9 +7,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from macros.engine.schema import KnowledgeCheck, TrueFalseQuestion
-from macros.publish.gift import gift_of
-from macros.render.rendering import text_html
+from closer.engine.schema import KnowledgeCheck, TrueFalseQuestion
+from closer.publish.gift import gift_of
+from closer.render.rendering import text_html
 from tests.support import FIXTURES, ROOT, project_quizzes, quiz_from_text
 
 pytestmark = pytest.mark.browser

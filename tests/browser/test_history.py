@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from macros.engine.scoring import score
+from closer.engine.scoring import score
 from tests.support import project_quizzes
 from tests.support.browser import show_results_calmly
 

@@ -7,7 +7,7 @@ import re
 from babel.messages.pofile import read_po
 import pytest
 
-from macros.messages import TEMPLATE, catalog
+from closer.messages import TEMPLATE, catalog
 from tests.support import project_quizzes
 from tests.support.browser import answer_by_clicking
 

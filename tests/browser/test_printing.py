@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.messages import catalog
-from macros.render.text import plain
+from closer.messages import catalog
+from closer.render.text import plain
 from tests.support import project_quizzes
 from tests.support.browser import pdf_pages
 

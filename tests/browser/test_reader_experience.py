@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.engine.lessons import ORDER
-from macros.engine.scoring import score
+from closer.engine.lessons import ORDER
+from closer.engine.scoring import score
 from tests.support import project_quizzes
 from tests.support.browser import answer_by_clicking, sitemap_paths
 

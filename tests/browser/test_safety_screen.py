@@ -7,8 +7,8 @@ import json
 from playwright.sync_api import expect
 import pytest
 
-from macros.engine.scoring import score, screen_flagged
-from macros.render.text import plain
+from closer.engine.scoring import score, screen_flagged
+from closer.render.text import plain
 from tests.support import project_quizzes
 from tests.support.browser import answer_by_clicking, front, tab_to
 

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import pytest
 
-from macros.engine.scoring import score
-from macros.publish.bundle import COMPONENTS
-from macros.render.text import plain
+from closer.engine.scoring import score
+from closer.publish.bundle import COMPONENTS
+from closer.render.text import plain
 from tests.support import quiz_from_text
 
 pytestmark = pytest.mark.browser

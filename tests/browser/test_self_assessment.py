@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from macros.engine.scoring import score
-from macros.render.text import plain
+from closer.engine.scoring import score
+from closer.render.text import plain
 from tests.support import project_quizzes
 from tests.support.browser import answer_by_clicking, tab_to
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.engine.schema import SelfAssessment
-from macros.render.text import plain
+from closer.engine.schema import SelfAssessment
+from closer.render.text import plain
 from tests.support import project_quizzes
 from tests.support.browser import sitemap_paths
 
@@ -64,3 +64,21 @@ def test_palette_toggle_switches_and_is_remembered(open_site):
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     assert errors == [] and log.foreign == []
+
+
+def test_a_quiz_s_headings_follow_the_page_s_outline_and_read_as_headings_at_any_depth(open_site):
+    page, _, errors = open_site("/samples/")  # each quiz under a `##` section, level not named
+    for title in page.locator(".closer-quiz__title").all():
+        assert title.evaluate("e => e.tagName") == "H3"
+    widget = page.locator('[data-quiz="sample-self-assessment"]')
+    for item in widget.locator(".closer-quiz__item").all():
+        item.locator("input").nth(1).check()
+    widget.locator("button[type=submit]").click()
+    areas = widget.locator(".closer-result__title").all()
+    assert {area.evaluate("e => e.tagName") for area in areas} >= {"H6"}  # the deepest a result goes
+    body = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)"))
+    for area in areas:
+        case, size, colour = area.evaluate("e => { const s = getComputedStyle(e); return [s.textTransform, s.fontSize, s.color]; }")
+        assert case == "none" and float(size.rstrip("px")) >= body, (area.inner_text(), case, size)
+        assert colour == page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).color")
+    assert errors == []

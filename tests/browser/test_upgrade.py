@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from macros.render.fingerprints import previous_fingerprint
+from closer.render.fingerprints import previous_fingerprint
 from tests.support import ROOT, free_port, project_quizzes
 from tests.support.browser import serving
 

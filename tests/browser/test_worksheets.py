@@ -7,7 +7,7 @@ import re
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.engine.lessons import ORDER
+from closer.engine.lessons import ORDER
 from tests.support.browser import flat, pdf_pages
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ import json
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
-from macros.publish.json_schema import quiz_json_schema
+from closer.publish.json_schema import quiz_json_schema
 from tests.support import ROOT, run_mkdocs_build
 from tests.support.checks import editor_data
 

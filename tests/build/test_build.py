@@ -112,7 +112,7 @@ def test_missing_recommended_page_fails_at_the_entry(project_copy):
 
 def test_check_command_prints_the_build_lines_without_building(project_copy):
     shutil.copy(FIXTURES / "invalid" / "several-problems.yml", project_copy / "quizzes" / "broken.yml")
-    check = [sys.executable, "-m", "macros.check", "--project", str(project_copy)]
+    check = [sys.executable, "-m", "closer.check", "--project", str(project_copy)]
     result = subprocess.run(check, capture_output=True, text=True)
     assert result.returncode == 1
     assert "quizzes/broken.yml:2:1: unknown key 'titel'; did you mean 'title'?" in result.stdout

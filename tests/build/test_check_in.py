@@ -7,8 +7,8 @@ import re
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.engine.scoring import score
-from macros.render.text import plain
+from closer.engine.scoring import score
+from closer.render.text import plain
 from tests.support import project_quizzes
 
 CATALOG = project_quizzes()

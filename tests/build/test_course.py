@@ -12,8 +12,8 @@ import pytest
 import textstat
 import yaml
 
-from macros.engine.lessons import ORDER
-from macros.render.text import plain
+from closer.engine.lessons import ORDER
+from closer.render.text import plain
 from tests import originality
 from tests.support import ROOT, closer_check, run_mkdocs_build
 from tests.support.checks import assert_failed_with

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.engine.lessons import ORDER
+from closer.engine.lessons import ORDER
 from tests.support import project_quizzes
 from tests.support.checks import sha256
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from macros.engine.lessons import ORDER
+from closer.engine.lessons import ORDER
 from tests.support import project_quizzes
 from tests.support.links import broken_links, handed_on
 

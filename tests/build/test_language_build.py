@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.messages import catalog
+from closer.messages import catalog
 from tests.support import ROOT, closer_check, project_quizzes, run_mkdocs_build
 
 CHECK_IN = "quizzes/intimacy-check-in/index.html"

@@ -8,7 +8,7 @@ import zipfile
 
 from bs4 import BeautifulSoup
 
-from macros.engine.lessons import ORDER
+from closer.engine.lessons import ORDER
 from tests.support import project_quizzes
 
 CATALOG = project_quizzes()

@@ -9,9 +9,9 @@ import socket
 import subprocess
 import sys
 
-from macros.engine.catalog import Catalog, LoadedQuiz, load_catalog, load_quiz
-from macros.engine.problems import Problem
-from macros.render.text import removed_markup
+from closer.engine.catalog import Catalog, LoadedQuiz, load_catalog, load_quiz
+from closer.engine.problems import Problem
+from closer.render.text import removed_markup
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_DATA = ROOT / "tests" / "data" / "public"  # outside lists, vendored with their licences
@@ -34,7 +34,7 @@ def run_mkdocs_build(project: Path, site: Path, site_url: str | None = None,
 
 def closer_check(project: Path) -> subprocess.CompletedProcess:
     """`closer-check` of a project folder, as an author runs it: no build."""
-    return subprocess.run([sys.executable, "-m", "macros.check", "--project", str(project)],
+    return subprocess.run([sys.executable, "-m", "closer.check", "--project", str(project)],
                           capture_output=True, text=True, timeout=300)
 
 
@@ -44,6 +44,8 @@ def copy_project(destination: Path) -> Path:
     for name in ("mkdocs.yml", "docs", "quizzes", "overrides", "macros"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, destination / name)
+    # The copy's code is what a build in it imports, changes and all: `closer` names it there first.
+    (destination / "closer").symlink_to("macros", target_is_directory=True)
     return destination
 
 

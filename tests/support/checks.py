@@ -6,7 +6,7 @@ import base64
 import hashlib
 import re
 
-from macros.engine.loading import load
+from closer.engine.loading import load
 
 
 def assert_failed_with(result, expected: str, project) -> None:

@@ -9,7 +9,7 @@ import warnings
 
 from bs4 import BeautifulSoup
 
-from macros.render.text import BLOCK_TAGS
+from closer.render.text import BLOCK_TAGS
 from tests.support import PUBLIC_DATA as DATA
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"}

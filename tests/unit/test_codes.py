@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.engine.codes import DIGITS, code_for, compact, make_code, read_code
+from closer.engine.codes import DIGITS, code_for, compact, make_code, read_code
 from tests.support import project_quizzes
 
 QUIZ_ID = "intimacy-check-in"

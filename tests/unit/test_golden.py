@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from macros.render.rendering import (
+from closer.render.rendering import (
     COMPONENTS,
     render_learning_path,
     render_privacy_controls,

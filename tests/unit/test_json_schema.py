@@ -14,9 +14,9 @@ from pydantic.json_schema import models_json_schema
 import pytest
 from ruamel.yaml import YAML
 
-from macros.engine import schema as model
-from macros.engine.loading import Scalar
-from macros.publish.json_schema import SCALARS, QuizSchema, quiz_json_schema
+from closer.engine import schema as model
+from closer.engine.loading import Scalar
+from closer.publish.json_schema import SCALARS, QuizSchema, quiz_json_schema
 from tests.support import FIXTURES, ROOT, quiz_from_text
 from tests.support.checks import core_value, editor_data
 
@@ -249,7 +249,7 @@ def test_a_value_type_without_a_declared_schema_fails_generation():
 
 
 def test_the_command_prints_the_schema_with_its_url():
-    result = subprocess.run([sys.executable, "-m", "macros.publish.json_schema", URL], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "closer.publish.json_schema", URL], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)

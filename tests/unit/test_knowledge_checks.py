@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from macros.engine.lessons import ORDER, load_lesson
-from macros.engine.schema import KnowledgeCheck
-from macros.render.text import removed_markup
+from closer.engine.lessons import ORDER, load_lesson
+from closer.engine.schema import KnowledgeCheck
+from closer.render.text import removed_markup
 from tests.support import ROOT, project_quizzes
 
 CATALOG = project_quizzes()

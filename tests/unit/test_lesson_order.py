@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.engine.lessons import ORDER, check_nav_order
+from closer.engine.lessons import ORDER, check_nav_order
 
 NAV = [f"lessons/{slug}.md" for slug in ORDER]
 TEXT = "nav:\n  - index.md\n" + "".join(f"  - {path}\n" for path in NAV)

@@ -12,10 +12,10 @@ from bs4 import BeautifulSoup
 import markdown
 import pytest
 
-from macros.engine.lessons import load_lesson
-from macros.engine.pages import check_front_matter
-from macros.render.rendering import markdown_literal, render_lesson
-from macros.render.text import removed_markup
+from closer.engine.lessons import load_lesson
+from closer.engine.pages import check_front_matter
+from closer.render.rendering import markdown_literal, render_lesson
+from closer.render.text import removed_markup
 from tests.support.payloads import NAUGHTY, PAYLOADS, WIDGET_TAGS, assert_inert
 
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")

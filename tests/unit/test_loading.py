@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.engine.loading import MAX_BYTES, MAX_DEPTH, Scalar, load
+from closer.engine.loading import MAX_BYTES, MAX_DEPTH, Scalar, load
 
 
 def load_ok(text: str):

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from macros.engine.loading import MAX_BYTES
-from macros.engine.rules import check_links
+from closer.engine.loading import MAX_BYTES
+from closer.engine.rules import check_links
 from tests.support import FIXTURES, quiz_from_text
 
 CORPUS = FIXTURES / "invalid"

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from macros import messages
-from macros.messages import DEFAULT, catalog, catalog_problems, fill
-from macros.messages.extract import english, template
+from closer import messages
+from closer.messages import DEFAULT, catalog, catalog_problems, fill
+from closer.messages.extract import english, template
 
 LANGUAGES = sorted(path.stem for path in messages.FOLDER.glob("*.po"))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from macros.engine.lessons import load_lesson
-from macros.engine.pages import check_body, check_front_matter
-from macros.render.text import removed_markup
+from closer.engine.lessons import load_lesson
+from closer.engine.pages import check_body, check_front_matter, heading_level_above
+from closer.render.text import removed_markup
 from tests.support import ROOT
 
 ENV = jinja2.Environment()  # the delimiters mkdocs-macros uses by default
@@ -156,3 +156,10 @@ def test_a_lesson_s_front_matter_refuses_a_control_character_written_as_an_escap
     lesson, problems = load_lesson(text, "docs/lessons/trust.md", "trust", removed_markup)
     assert lesson is None and [str(p) for p in problems] == [
         f"docs/lessons/trust.md:10:23: control character U+001B ESCAPE; {INVISIBLE}"]
+
+
+def test_the_heading_above_a_line_is_read_as_markdown_reads_it():
+    text = "# Page\n\nText\n\n## Section\n\n```md\n### not a heading, in code\n```\n\nHere\n#hashtag\n"
+    assert heading_level_above(text, 11) == 2  # the fenced one is code
+    assert heading_level_above(text, 2) == 1
+    assert heading_level_above("Text\n", 2) is None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 import pytest
 
-from macros.publish.security import script_hash, template_script_hashes
-from macros.render.rendering import render_quiz
-from macros.render.text import to_html
+from closer.publish.security import script_hash, template_script_hashes
+from closer.render.rendering import render_quiz
+from closer.render.text import to_html
 from tests.support import FIXTURES, ROOT, quiz_from_text
 
 SAMPLES = ROOT / "quizzes"

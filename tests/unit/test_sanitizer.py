@@ -11,9 +11,9 @@ import json
 import pytest
 import yaml
 
-from macros.publish.export import inline_images, standalone_content
-from macros.render.rendering import render_quiz
-from macros.render.text import ATTRIBUTES, BLOCK_TAGS, PLAIN_TEXT, MarkdownRenderer, _rendered
+from closer.publish.export import inline_images, standalone_content
+from closer.render.rendering import render_quiz
+from closer.render.text import ATTRIBUTES, BLOCK_TAGS, PLAIN_TEXT, MarkdownRenderer, _rendered
 from tests.support import ROOT, quiz_from_text
 from tests.support.payloads import NAUGHTY, PAYLOADS, WIDGET_TAGS, assert_inert
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.engine.scoring import round_half_up, score, screen_flagged
+from closer.engine.scoring import round_half_up, score, screen_flagged
 from tests.support import quiz_from_text
 
 

@@ -7,10 +7,10 @@ import typing
 
 import pytest
 
-from macros.engine import schema
-from macros.engine.catalog import load_catalog
-from macros.engine.translations import TEXT_KEYS
-from macros.render.text import removed_markup
+from closer.engine import schema
+from closer.engine.catalog import load_catalog
+from closer.engine.translations import TEXT_KEYS
+from closer.render.text import removed_markup
 from tests.support import FIXTURES, ROOT
 
 CORPUS = FIXTURES / "invalid-translations"

@@ -187,33 +187,34 @@ function comparisonView(quiz, mine) {
   node.appendChild(list);
   node.setAttribute("data-closer-room", "");
   reveal(node, false);
-  return {
-    node: node,
-    show: function (theirs) {
-      reveal(node, theirs !== null);
-      var asked = {};  // each question once, at the first area it fits: no paragraph said twice
-      rows.forEach(function (r, index) {
-        if (theirs === null) {
-          ["data-compare-dimension", "data-mine", "data-theirs"].forEach(function (a) { r.row.removeAttribute(a); });
-          return;
-        }
-        var cell = r.row.firstChild;
-        var question = conversationStarter(r.dimension, r.mine, theirs[index]);
-        var key = r.mine + " " + theirs[index] + (asked[question] ? "" : " asked");
-        asked[question] = true;
-        if (EMBEDDED) {
-          all(cell, ":scope > .closer-compare__pair").forEach(function (layer) { reveal(layer, layer.getAttribute("data-pair") === key); });
-        } else {
-          cell.textContent = "";
-          cell.appendChild(areaComparison(r.dimension, r.mine, theirs[index], / asked$/.test(key)));
-        }
-        r.row.setAttribute("data-compare-dimension", r.dimension.id);
-        r.row.setAttribute("data-mine", r.mine >= 0 ? r.dimension.bands[r.mine].label : "");
-        r.row.setAttribute("data-theirs", theirs[index] >= 0 ? r.dimension.bands[theirs[index]].label : "");
-      });
-      if (theirs !== null) title.focus();
+  return { node: node, show: function (theirs) { showComparison(node, title, rows, theirs); } };
+}
+
+// The comparison with the other person's bands (null: none); each question once, at the first
+// area it fits, so no paragraph is said twice.
+function showComparison(node, title, rows, theirs) {
+  reveal(node, theirs !== null);
+  var asked = {};
+  rows.forEach(function (r, index) {
+    if (theirs === null) {
+      ["data-compare-dimension", "data-mine", "data-theirs"].forEach(function (a) { r.row.removeAttribute(a); });
+      return;
     }
-  };
+    var cell = r.row.firstChild;
+    var question = conversationStarter(r.dimension, r.mine, theirs[index]);
+    var key = r.mine + " " + theirs[index] + (asked[question] ? "" : " asked");
+    asked[question] = true;
+    if (EMBEDDED) {
+      all(cell, ":scope > .closer-compare__pair").forEach(function (layer) { reveal(layer, layer.getAttribute("data-pair") === key); });
+    } else {
+      cell.textContent = "";
+      cell.appendChild(areaComparison(r.dimension, r.mine, theirs[index], / asked$/.test(key)));
+    }
+    r.row.setAttribute("data-compare-dimension", r.dimension.id);
+    r.row.setAttribute("data-mine", r.mine >= 0 ? r.dimension.bands[r.mine].label : "");
+    r.row.setAttribute("data-theirs", theirs[index] >= 0 ? r.dimension.bands[theirs[index]].label : "");
+  });
+  if (theirs !== null) title.focus();
 }
 
 // One area for one pairing of bands: where each stands, a way to start talking (unless an area
