@@ -51,6 +51,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
     serving = False
     home_template = False
     renamed: list = []  # the macros plugin's module, named as before Closer was the package `closer`
+    config_text = ""  # mkdocs.yml as written, to locate problems in it
     build: Build
     page = None  # the page being rendered, for links to pages its language lacks
 
@@ -61,8 +62,9 @@ class CloserPlugin(BasePlugin[CloserConfig]):
     def _renamed_module(self, config):
         macros = config.plugins.get("macros")
         config_file = Path(config.config_file_path)
-        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
-        self.renamed = rename_old_module(macros.config if macros is not None else None, text, config_file.name)
+        self.config_text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""  # read once
+        self.renamed = rename_old_module(macros.config if macros is not None else None, self.config_text,
+                                         config_file.name)
 
     def _on_config(self, config):
         project = Path(config.config_file_path).parent
@@ -80,8 +82,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             if not any(str(entry) == name for entry in listed):
                 listed.append(name)
         self.home_template = any((Path(folder) / "home.html").is_file() for folder in theme.dirs)
-        config_file = Path(config.config_file_path)
-        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+        config_file, text = Path(config.config_file_path), self.config_text
         custom = Path(theme.custom_dir) if theme.custom_dir else None
         if self.languages.is_default:
             self.build.page_problems += [p for lang in self.languages.all for p in catalog_problems(lang)]

@@ -60,7 +60,6 @@ def test_the_pages_plus_closer_export_are_the_site_the_plugin_builds(site_origin
 
 def test_closer_export_makes_each_quiz_page_a_generator_did_not(tmp_path):
     project = shutil.copytree(FIXTURES / "coach-site", tmp_path / "coach")
-    shutil.copytree(ROOT / "macros", project / "closer")
     pages_only(project)
     site = project / "site"
     assert run_mkdocs_build(project, site).returncode == 0
@@ -141,7 +140,6 @@ def test_settings_that_would_break_every_page_stop_the_build_and_the_check_where
 
 def test_hostile_nav_titles_stay_text_in_exported_pages_and_template_code_in_them_is_refused(tmp_path):
     project = shutil.copytree(FIXTURES / "coach-site", tmp_path / "coach")
-    shutil.copytree(ROOT / "macros", project / "closer")
     pages_only(project)
     # A self-assessment recommends pages by their titles: here, the page whose nav title is hostile.
     sample = (ROOT / "quizzes" / "sample-self-assessment.yml").read_text()

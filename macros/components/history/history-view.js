@@ -30,8 +30,9 @@ function showHistory(quiz) {
   view.appendChild(resultHeading(quiz, 1, gettext("Your history in this browser")));
   view.appendChild(element("p", "closer-history__warning", gettext("Kept only in this browser, where anyone using this device can see it. " +
     "It holds your scores and their dates, never your safety answers.")));
-  if (current.length) view.appendChild(historyChart(quiz, current, areas));
-  if (current.length > 1) view.appendChild(beforeAfter(quiz, current[0], current[current.length - 1], areas, sittingLabels(current)[0]));
+  var labels = sittingLabels(current);
+  if (current.length) view.appendChild(historyChart(quiz, current, areas, labels));
+  if (current.length > 1) view.appendChild(beforeAfter(quiz, current[0], current[current.length - 1], areas, labels[0]));
   view.appendChild(historyList(quiz, entries, areas));
 }
 
@@ -48,19 +49,19 @@ function sittingLabels(entries) {
   });
 }
 
-// Kept as data-score is, with two decimals ("3.05"); shown with one, as results are: half up,
-// in whole hundredths, so no binary fraction tips it.
+// Kept as data-score is, with two decimals ("3.05"); shown with one, as results are: the
+// scoring's own half-up rounding, on the kept decimal as an exact fraction.
 function oneDecimal(kept) {
   if (kept === null || kept === undefined) return null;
-  var hundredths = Math.round(Number(kept) * 100);
-  return (Math.floor((hundredths + 5) / 10) / 10).toFixed(1);
+  var exact = decimal(String(kept));
+  return roundHalfUp(exact[0], exact[1], 1);
 }
 
-function historyChart(quiz, entries, areas) {
+function historyChart(quiz, entries, areas, labels) {
   var series = areas.map(function (area) {
     return { label: area.title, values: entries.map(function (e) { return oneDecimal(e.scores[area.id]); }) };
   });
-  return timeChart(series, sittingLabels(entries), quiz.spec, gettext("Your scores over time, oldest first"), quiz.form.clientWidth || 600);
+  return timeChart(series, labels, quiz.spec, gettext("Your scores over time, oldest first"), quiz.form.clientWidth || 600);
 }
 
 function beforeAfter(quiz, first, last, areas, since) {

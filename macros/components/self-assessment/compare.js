@@ -202,13 +202,14 @@ function showComparison(node, title, rows, theirs) {
     }
     var cell = r.row.firstChild;
     var question = conversationStarter(r.dimension, r.mine, theirs[index]);
-    var key = r.mine + " " + theirs[index] + (asked[question] ? "" : " asked");
+    var ask = !asked[question];
     asked[question] = true;
+    var key = r.mine + " " + theirs[index] + (ask ? " asked" : "");
     if (EMBEDDED) {
       all(cell, ":scope > .closer-compare__pair").forEach(function (layer) { reveal(layer, layer.getAttribute("data-pair") === key); });
     } else {
       cell.textContent = "";
-      cell.appendChild(areaComparison(r.dimension, r.mine, theirs[index], / asked$/.test(key)));
+      cell.appendChild(areaComparison(r.dimension, r.mine, theirs[index], ask));
     }
     r.row.setAttribute("data-compare-dimension", r.dimension.id);
     r.row.setAttribute("data-mine", r.mine >= 0 ? r.dimension.bands[r.mine].label : "");
