@@ -17,7 +17,7 @@ from ..engine.lessons import Lesson
 from ..engine.schema import TrueFalseQuestion
 from ..messages import _, catalog, fill, language
 from .fingerprints import previous_fingerprint
-from .text import plain, to_html
+from .text import plain, split_at_top_level_rule, to_html
 
 _PAGE_LINK = re.compile(r'href="((?![a-z][a-z0-9+.-]*:|/|#)[^"]*?\.md(?:#[^"]*)?)"')
 # Each component's template sits beside its script in components/<name>/; whole-page templates
@@ -45,8 +45,8 @@ def folded_at_rule(source: str) -> tuple[Markup, Markup]:
     (docs/authoring.md); an intro without a rule is all first part.
     """
     html = to_html(source, False)
-    before, rule, after = html.partition("<hr>")
-    return Markup(before.strip()), Markup(after.strip() if rule else "")
+    parts = split_at_top_level_rule(html) or (html, "")
+    return Markup(parts[0].strip()), Markup(parts[1].strip())
 
 
 _env.filters["folded_at_rule"] = folded_at_rule

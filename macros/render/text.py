@@ -71,6 +71,37 @@ class _Scanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+class _TopLevelRule(HTMLParser):
+    """Finds the first <hr> outside every other element: a rule inside a quote or a list is the author's."""
+
+    VOID = {"br", "hr", "img"}  # the allow-list's elements that never close
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.depth, self.found = 0, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "hr" and self.depth == 0 and self.found is None:
+            self.found = (*self.getpos(), len(self.get_starttag_text()))
+        elif tag not in self.VOID:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        self.depth -= 1
+
+
+def split_at_top_level_rule(html: str) -> tuple[str, str] | None:
+    """Sanitized HTML cut at its first top-level <hr>, without it; None when it has none."""
+    finder = _TopLevelRule()
+    finder.feed(html)
+    finder.close()
+    if finder.found is None:
+        return None
+    line, column, length = finder.found
+    at = sum(len(text) for text in html.splitlines(keepends=True)[:line - 1]) + column
+    return html[:at], html[at + length:]
+
+
 class MarkdownRenderer:
     """Renders inline or block Markdown to sanitized HTML."""
 

@@ -6,9 +6,10 @@ from bs4 import BeautifulSoup
 import pytest
 
 from closer.publish.security import script_hash, template_script_hashes
-from closer.render.rendering import render_quiz
-from closer.render.text import to_html
+from closer.render.rendering import folded_at_rule, render_quiz
+from closer.render.text import BLOCK_TAGS, to_html
 from tests.support import FIXTURES, ROOT, quiz_from_text
+from tests.support.payloads import NAUGHTY, PAYLOADS, assert_inert
 
 SAMPLES = ROOT / "quizzes"
 
@@ -89,3 +90,17 @@ def test_the_policy_hashes_the_theme_s_scripts_never_the_content_s():
     content = '<p>Hi</p><script>window.planted = 1</script>'
     page = f'<head><script>var theme = 1</script></head><body><article>{content}</article></body>'
     assert template_script_hashes(page, content) == {script_hash("var theme = 1")}
+
+
+def test_an_intro_folds_only_at_a_rule_of_its_own():
+    shown, folded = folded_at_rule("Intro\n\n> quoted\n>\n> ---\n>\n> still quoted\n\nAfter\n\n---\n\nMore")
+    quote = BeautifulSoup(shown, "html.parser").blockquote  # whole elements: the quote is not cut open
+    assert shown.count("<blockquote>") == shown.count("</blockquote>") == 1
+    assert quote.hr is not None and "still quoted" in quote.get_text() and folded == "<p>More</p>"
+    assert folded_at_rule("No rule here") == ("<p>No rule here</p>", "")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS + NAUGHTY[:200])
+def test_hostile_text_either_side_of_the_fold_stays_inert(payload):
+    for part in folded_at_rule(f"{payload}\n\n---\n\n{payload}"):
+        assert_inert(part, BLOCK_TAGS)
