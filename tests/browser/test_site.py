@@ -7,7 +7,7 @@ import pytest
 from closer.engine.schema import SelfAssessment
 from closer.render.text import plain
 from tests.support import project_quizzes
-from tests.support.browser import sitemap_paths
+from tests.support.site_pages import sitemap_paths
 
 pytestmark = pytest.mark.browser
 CATALOG = project_quizzes()

@@ -11,6 +11,7 @@ import pytest
 
 from tests.support import FIXTURES, ROOT, closer_check, run_mkdocs_build
 from tests.support.checks import assert_failed_with
+from tests.support.site_pages import sitemap_paths
 
 
 def test_project_builds_strict_with_every_quiz_page(built_site):
@@ -19,6 +20,15 @@ def test_project_builds_strict_with_every_quiz_page(built_site):
         soup = BeautifulSoup(page.read_text(), "html.parser")
         assert soup.select_one(f'[data-quiz="{quiz.stem}"]'), quiz.stem
         assert soup.h1 is not None and soup.title.get_text().startswith(soup.h1.get_text(strip=True))
+
+
+def test_every_page_has_one_title(built_site):
+    # No script adds or removes a heading, so the page as built is the page as read.
+    paths = sitemap_paths(built_site)
+    assert "/es/" in paths and len(paths) >= 20
+    for path in paths:
+        page = BeautifulSoup((built_site / path.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert len(page.find_all("h1")) == 1, path
 
 
 def test_sample_page_shows_both_quizzes(built_site):
