@@ -144,3 +144,17 @@ def test_a_code_made_in_spanish_is_read_on_the_english_page_in_english(open_site
     text = widget(other).locator(".closer-compare").inner_text()
     assert "Listening and talking" in text and "Escuchar y hablar" not in text
     assert errors == [] and other_errors == []
+
+
+@pytest.mark.parametrize(("words", "lesson"), [("vulnerabilidad", "vulnerability"), ("promesas pequeñas", "trust")])
+def test_spanish_search_finds_spanish_lessons_by_their_spanish_words(open_site, words, lesson):
+    page, log, errors = open_site("/es/")
+    page.get_by_role("search").get_by_role("textbox").first.wait_for(state="attached")
+    page.keyboard.press("s")  # the theme's shortcut opens search
+    page.keyboard.type(words)
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    found = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert found[0].split("#")[0].endswith(f"/es/lessons/{lesson}/"), found
+    assert all("/es/" in href for href in found), found  # Spanish pages only, from Spanish words
+    assert errors == [] and log.foreign == []

@@ -1,0 +1,99 @@
+"""Closer en español: each Spanish lesson teaches what the English one does, as plainly and as safely."""
+
+from __future__ import annotations
+
+from collections import Counter
+import re
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+import pytest
+import textstat
+import yaml
+
+from tests.support import ROOT
+
+ENGLISH, SPANISH = ROOT / "docs" / "lessons", ROOT / "docs" / "es" / "lessons"
+TRANSLATED = sorted(p.stem for p in SPANISH.glob("*.md"))
+# The headings every lesson's parts have, in any language (macros/render/templates/lesson.md).
+PART_IDS = {"what-you-will-learn", "try-it", "reflect", "key-takeaways", "references", "check-your-understanding"}
+# What is not the lesson's own prose: cited works keep their published titles; the check and the
+# page's chrome are Closer's messages, read by tests of their own.
+NOT_PROSE = ".closer-lesson__references, .closer-lesson__check, .closer-lesson__meta, .closer-lesson__pager, " \
+            "nav.closer-languages, .headerlink"
+BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, blockquote, th, td, figcaption"
+FEAR = {"en": r"\b(afraid|scared|frightened|fear)\b", "es": r"\b(miedo|asustad[oa]s?|temor)\b"}
+
+
+def front_matter(path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+
+
+def shape(value):
+    """Front matter with its texts left out: keys, list lengths and numbers are what stays."""
+    if isinstance(value, dict):
+        return {key: shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [shape(item) for item in value]
+    return str if isinstance(value, str) else value
+
+
+def article(site, path):
+    page = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return page.select_one("article")
+
+
+def prose(lesson) -> list[str]:
+    """Each block a reader meets in the lesson (headings, paragraphs, list items), as text."""
+    for chrome in lesson.select(NOT_PROSE):
+        chrome.decompose()
+    blocks = [b for b in lesson.select(BLOCKS) if not b.find(re.compile(r"^(p|li|ul|ol|blockquote|dl)$"))]
+    return [" ".join(b.get_text(" ").split()) for b in blocks if b.get_text(strip=True)]
+
+
+def link_targets(site, lang_prefix: str, slug: str) -> Counter:
+    """Where the lesson's links lead, as paths from the site's root, whatever the page's language."""
+    lesson = article(site, f"{lang_prefix}lessons/{slug}")
+    for chrome in lesson.select(NOT_PROSE):
+        chrome.decompose()
+    base = f"https://site.test/{lang_prefix}lessons/{slug}/"
+    return Counter(re.sub(r"^https://site\.test/(es/)?", "/", urljoin(base, a["href"]))
+                   for a in lesson.select("a[href]") if not a["href"].startswith("#"))
+
+
+@pytest.mark.parametrize("slug", TRANSLATED)
+def test_a_spanish_lesson_has_every_part_of_the_english_one_item_for_item(slug):
+    english, spanish = front_matter(ENGLISH / f"{slug}.md"), front_matter(SPANISH / f"{slug}.md")
+    assert shape(spanish) == shape(english)  # the same objectives, steps, prompts and takeaways, one for one
+    assert spanish.get("references") == english.get("references")  # works are cited as published
+
+
+@pytest.mark.parametrize("slug", TRANSLATED)
+def test_a_spanish_lesson_has_the_english_lesson_s_headings_one_for_one(built_site, slug):
+    def outline(path):
+        return [(h.name, h.get("id") if h.get("id") in PART_IDS else None)
+                for h in article(built_site, path).select("h2, h3")]
+    english, spanish = outline(f"lessons/{slug}"), outline(f"es/lessons/{slug}")
+    assert len(english) > 5 and spanish == english
+
+
+@pytest.mark.parametrize("slug", TRANSLATED)
+def test_a_spanish_lesson_reads_fairly_easily(built_site, slug):
+    # INFLESZ (Szigriszt-Pazos) 65 or more is "bastante fácil", as grade 8 is plain English. Each
+    # block ends a sentence, as a reader meets it; a heading or a list item has no full stop.
+    blocks = prose(article(built_site, f"es/lessons/{slug}"))
+    text = "\n".join(block if block[-1] in ".!?…:»)" else block + "." for block in blocks)
+    textstat.set_lang("es")
+    try:
+        assert textstat.szigriszt_pazos(text) >= 65
+    finally:
+        textstat.set_lang("en_US")
+
+
+@pytest.mark.parametrize("slug", TRANSLATED)
+def test_a_spanish_lesson_keeps_every_link_and_every_word_to_a_reader_who_is_afraid(built_site, slug):
+    # The safety page, help lines and the lessons it sends a reader on to: the same links, as often.
+    assert link_targets(built_site, "es/", slug) == link_targets(built_site, "", slug)
+    english = [b for b in prose(article(built_site, f"lessons/{slug}")) if re.search(FEAR["en"], b, re.I)]
+    spanish = [b for b in prose(article(built_site, f"es/lessons/{slug}")) if re.search(FEAR["es"], b, re.I)]
+    assert len(spanish) >= len(english), english
