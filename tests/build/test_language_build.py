@@ -9,11 +9,10 @@ from bs4 import BeautifulSoup
 import pytest
 
 from closer.messages import catalog
-from tests.support import ROOT, closer_check, project_quizzes, run_mkdocs_build
+from tests.support import ROOT, UNSERVED_SITE_URL, closer_check, project_quizzes, run_mkdocs_build
 
 CHECK_IN = "quizzes/intimacy-check-in/index.html"
 TRANSLATED = sorted(project_quizzes().translations["es"])
-UNTRANSLATED = sorted(set(project_quizzes().quizzes) - set(TRANSLATED))
 
 
 def soup(site, path):
@@ -29,10 +28,7 @@ def test_spanish_pages_have_the_english_paths_and_speak_spanish(built_site):
     for path in ("es/index.html", f"es/{CHECK_IN}"):
         assert soup(built_site, path).html["lang"] == "es", path
     assert TRANSLATED == sorted(p.stem for p in (ROOT / "quizzes" / "es").glob("*.yml"))  # each file is read
-    assert {"intimacy-check-in", "trust"} <= set(TRANSLATED) and "conflict" in UNTRANSLATED
-    for quiz_id in UNTRANSLATED:  # a quiz with no translation has no page, embed or export in Spanish
-        for path in (f"es/quizzes/{quiz_id}", f"es/embed/quizzes/{quiz_id}", f"es/downloads/quizzes/{quiz_id}.html"):
-            assert not (built_site / path).exists(), path
+    assert {"intimacy-check-in", "trust"} <= set(TRANSLATED)
     for path in ("es/embed/quizzes/intimacy-check-in/index.html", "es/downloads/quizzes/intimacy-check-in.html",
                  "es/oembed/quizzes/intimacy-check-in.json", "es/downloads/scorm/quizzes/intimacy-check-in.zip"):
         assert (built_site / path).is_file(), path
@@ -46,7 +42,7 @@ def test_spanish_pages_have_the_english_paths_and_speak_spanish(built_site):
     for path in ("es/downloads/scorm/lessons/trust.zip", "es/downloads/gift/trust.txt", "es/oembed/lessons/trust.json"):
         assert (built_site / path).is_file(), path
     assert "Comprueba lo que has aprendido" in (built_site / "es/downloads/gift/trust.txt").read_text(encoding="utf-8")
-    assert not (built_site / "es" / "es").exists() and not (built_site / "es" / "lessons" / "conflict").exists()
+    assert not (built_site / "es" / "es").exists()
 
 
 def test_each_page_names_its_copy_in_every_language_that_has_it(built_site, site_origin):
@@ -55,9 +51,6 @@ def test_each_page_names_its_copy_in_every_language_that_has_it(built_site, site
                                    "es": f"{site_origin}/es/quizzes/intimacy-check-in/",
                                    "x-default": f"{site_origin}/quizzes/intimacy-check-in/"}
     assert alternates(spanish) == alternates(english)
-    # A page with no Spanish copy names none, and offers no choice.
-    untranslated = soup(built_site, "lessons/conflict/index.html")
-    assert alternates(untranslated) == {} and untranslated.select_one("nav.closer-languages") is None
     # The language choice, in the page's content so instant navigation keeps it right.
     for page, other, name in ((english, "../../es/quizzes/intimacy-check-in/", "Español"),
                               (spanish, "../../../quizzes/intimacy-check-in/", "English")):
@@ -67,38 +60,50 @@ def test_each_page_names_its_copy_in_every_language_that_has_it(built_site, site
         assert link["lang"] == link["hreflang"]
 
 
-def test_a_link_to_a_page_not_yet_translated_goes_to_the_english_page_and_says_so(built_site, site_origin):
-    lesson = soup(built_site, "es/lessons/trust/index.html")
-    link = lesson.select_one('article a[href="../../../lessons/rebuilding-trust/"]')
+@pytest.fixture()
+def half_translated(project_copy):
+    """The project built with a lesson, its check, the privacy page and the practice page not yet in Spanish."""
+    for path in ("docs/es/lessons/vulnerability.md", "quizzes/es/vulnerability.yml", "docs/es/privacy.md",
+                 "docs/es/practice.md"):
+        (project_copy / path).unlink(missing_ok=True)
+    result = run_mkdocs_build(project_copy, project_copy / "site", UNSERVED_SITE_URL)  # its copies' addresses
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project_copy / "site"
+
+
+def test_a_page_not_yet_translated_is_the_english_one_everywhere_and_says_so(half_translated):
+    site = half_translated
+    # The lesson and its check have no Spanish page, copy or export, and the English page offers no choice.
+    for path in ("es/lessons/vulnerability", "es/quizzes/vulnerability", "es/embed/quizzes/vulnerability",
+                 "es/embed/lessons/vulnerability", "es/downloads/quizzes/vulnerability.html",
+                 "es/worksheets/vulnerability", "es/downloads/gift/vulnerability.txt"):
+        assert not (site / path).exists(), path
+    english = soup(site, "lessons/vulnerability/index.html")
+    assert alternates(english) == {} and english.select_one("nav.closer-languages") is None
+    # A link in a Spanish lesson goes to the English page and says so.
+    link = soup(site, "es/lessons/trust/index.html").select_one('article a[href="../../../lessons/vulnerability/"]')
     assert link is not None and link["hreflang"] == "en"
     assert link.next_sibling.strip().startswith("(en inglés)")
     # The quiz's recommendations too: a Spanish result's "read next" names the English page...
-    check_in = soup(built_site, f"es/{CHECK_IN}")
+    check_in = soup(site, f"es/{CHECK_IN}")
     recommended = {a.get_text(): a["href"] for a in check_in.select(".closer-quiz__recommend a")}
-    assert recommended["Handling conflict with care (en inglés)"] == "../../../lessons/conflict/"
+    assert recommended["Vulnerability (en inglés)"] == "../../../lessons/vulnerability/"
     # ...and a translated page by its Spanish title, in Spanish.
     assert recommended["Confianza"] == "../../lessons/trust/"
     assert recommended["¿Es este curso para ti ahora?"] == "../../right-for-you/"
-    assert check_in.select_one('.closer-quiz__intro a[href="../../privacy/"]').next_sibling.startswith(".")
-    # The coach's panel names the practice page, which is only in English, as such.
-    practice = check_in.select_one('.closer-use a[href="../../../practice/"]')
-    assert practice is not None and practice.next_sibling.startswith(" (en inglés)")
+    # Links in the quiz's own text, and the coach's panel's link to the practice page.
+    for link in (check_in.select_one('.closer-quiz__intro a[href="../../../privacy/"]'),
+                 check_in.select_one('.closer-quiz__screen-clear a[href="../../../privacy/#browsing-history"]'),
+                 check_in.select_one('.closer-use a[href="../../../practice/"]')):
+        assert link is not None and link.next_sibling.startswith(" (en inglés)"), link
     # And in its copies away from the site, to the English page's whole address.
     for copy in ("es/embed/quizzes/intimacy-check-in/index.html", "es/downloads/quizzes/intimacy-check-in.html"):
-        links = {a.get_text(): a["href"] for a in soup(built_site, copy).select("a[href]")}
-        assert links["Handling conflict with care (en inglés)"] == f"{site_origin}/lessons/conflict/", copy
-        assert links["Confianza"] == f"{site_origin}/es/lessons/trust/", copy
-
-
-def test_links_in_a_quiz_s_own_text_to_a_page_not_yet_translated_say_so(project_copy):
-    (project_copy / "docs" / "es" / "privacy.md").unlink()
-    site = project_copy / "site"
-    result = run_mkdocs_build(project_copy, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    check_in = soup(site, f"es/{CHECK_IN}")
-    for link in (check_in.select_one('.closer-quiz__intro a[href="../../../privacy/"]'),
-                 check_in.select_one('.closer-quiz__screen-clear a[href="../../../privacy/#browsing-history"]')):
-        assert link is not None and link.next_sibling.startswith(" (en inglés)"), link
+        links = {a.get_text(): a["href"] for a in soup(site, copy).select("a[href]")}
+        assert links["Vulnerability (en inglés)"] == f"{UNSERVED_SITE_URL}lessons/vulnerability/", copy
+        assert links["Confianza"] == f"{UNSERVED_SITE_URL}es/lessons/trust/", copy
+    # Spanish search holds only Spanish pages.
+    spanish = json.loads((site / "es" / "search" / "search_index.json").read_text())
+    assert not any(doc["location"].startswith("lessons/vulnerability/") for doc in spanish["docs"])
 
 
 def test_each_language_has_its_own_search_index_and_script(built_site):
@@ -108,7 +113,6 @@ def test_each_language_has_its_own_search_index_and_script(built_site):
     assert {doc["location"].split("#")[0] for doc in spanish["docs"]} >= {"", "quizzes/intimacy-check-in/",
                                                                           "lessons/trust/", "right-for-you/"}
     assert not any(doc["location"].startswith("es/") for doc in english["docs"])
-    assert not any(doc["location"].startswith("lessons/conflict/") for doc in spanish["docs"])
     assert any("016" in doc["text"] for doc in spanish["docs"])  # Spain's abuse line is found in Spanish search
     # Each language's pages load a script that speaks it, and only it.
     # (The catalog's keys are the English messages; what is shown is each language's own.)
@@ -131,6 +135,7 @@ def test_the_policy_covers_every_language_and_lets_only_embeds_be_framed(built_s
 
 
 def test_a_spanish_page_that_calls_an_untranslated_quiz_fails_located(project_copy):
+    (project_copy / "quizzes" / "es" / "conflict.yml").unlink(missing_ok=True)
     page = project_copy / "docs" / "es" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n{{ quiz("conflict") }}\n', encoding="utf-8")
     result = run_mkdocs_build(project_copy, project_copy / "site")
