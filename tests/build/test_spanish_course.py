@@ -11,6 +11,8 @@ import pytest
 import textstat
 import yaml
 
+from closer.messages import catalog
+from closer.render.text import plain
 from tests.support import ROOT
 
 ENGLISH, SPANISH = ROOT / "docs" / "lessons", ROOT / "docs" / "es" / "lessons"
@@ -97,3 +99,44 @@ def test_a_spanish_lesson_keeps_every_link_and_every_word_to_a_reader_who_is_afr
     english = [b for b in prose(article(built_site, f"lessons/{slug}")) if re.search(FEAR["en"], b, re.I)]
     spanish = [b for b in prose(article(built_site, f"es/lessons/{slug}")) if re.search(FEAR["es"], b, re.I)]
     assert len(spanish) >= len(english), english
+
+
+def test_every_spanish_page_and_copy_leads_with_the_spanish_quick_exit(built_site):
+    exit_url = re.search(r"^\s+es:\n\s+quick_exit_url: (\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+    pages = sorted((built_site / "es").rglob("*.html"))
+    assert len(pages) > 3 * len(TRANSLATED)  # pages, embeds, downloads and worksheets
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        exits = page.select("a[data-closer-exit]")
+        assert len(exits) == 1 and exits[0]["href"] == exit_url, path
+        assert exits[0].get_text().startswith(catalog("es").gettext("Leave this page")), path
+
+
+ENGLISH_PAGES = sorted(str(p.relative_to(ROOT / "docs")) for p in (ROOT / "docs").rglob("*.md")
+                       if not p.relative_to(ROOT / "docs").parts[0] == "es")
+
+
+def test_every_english_page_has_its_spanish_page():
+    spanish = {str(p.relative_to(ROOT / "docs" / "es")) for p in (ROOT / "docs" / "es").rglob("*.md")}
+    assert [page for page in ENGLISH_PAGES if page not in spanish] == []
+
+
+@pytest.mark.parametrize("page", [p for p in ENGLISH_PAGES if not p.startswith("lessons/")])
+def test_a_spanish_page_has_the_english_page_s_headings_one_for_one(built_site, page):
+    path = "" if page == "index.md" else page.removesuffix(".md") + "/"
+    def outline(prefix):
+        return [h.name for h in article(built_site, prefix + path).select("h1, h2, h3")]
+    assert outline("es/") == outline("")
+
+
+@pytest.mark.parametrize("quiz_id", ["intimacy-check-in", "barriers"])
+def test_the_safety_screens_ask_and_answer_in_spanish(built_site, quiz_id):
+    english, spanish = (yaml.safe_load((ROOT / folder / f"{quiz_id}.yml").read_text(encoding="utf-8"))["screen"]
+                        for folder in ("quizzes", "quizzes/es"))
+    page = article(built_site, f"es/quizzes/{quiz_id}").select_one(f'[data-quiz="{quiz_id}"]').get_text(" ")
+    page = " ".join(page.split())
+    said = [spanish["title"], *spanish["message"].split("\n\n"), *(item["text"] for item in spanish["items"])]
+    for text in said:  # each question, and the message a frightened reader is shown, in Spanish
+        assert " ".join(plain(text).split()) in page, text
+    for item in english["items"]:
+        assert plain(item["text"]) not in page
