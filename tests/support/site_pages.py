@@ -16,16 +16,31 @@ def sitemap_paths(built_site: Path) -> list[str]:
     return ["/" + url.split("/", 3)[3] for url in urls]
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class _Styles(HTMLParser):
-    """Each (element, class) pair in a page's body: what its style sheets can draw differently."""
+    """Each element and class in a page, with its parent's: what the style sheets can draw differently.
+
+    A rule may style a kind of element inside another (a link in a note), so each kind is kept
+    with the kind it sits in.
+    """
 
     def __init__(self):
         super().__init__()
         self.found: set[tuple[str, str]] = set()
+        self.open: list[str] = [""]
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
-        self.found.update((tag, name) for name in classes or [""])
+        kinds = [f"{tag}.{name}" for name in classes] or [tag]
+        self.found.update((self.open[-1], kind) for kind in kinds)
+        if tag not in VOID:
+            self.open.append(kinds[0])
+
+    def handle_endtag(self, tag):
+        if len(self.open) > 1 and tag not in VOID:
+            self.open.pop()
 
 
 def styles_of(built_site: Path, path: str) -> set[tuple[str, str]]:
