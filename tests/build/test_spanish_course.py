@@ -140,3 +140,11 @@ def test_the_safety_screens_ask_and_answer_in_spanish(built_site, quiz_id):
         assert " ".join(plain(text).split()) in page, text
     for item in english["items"]:
         assert plain(item["text"]) not in page
+
+
+def test_every_copy_a_coach_takes_away_exists_in_spanish(built_site):
+    # Embeds, downloads (pages, SCORM packages, GIFT files), worksheets and oEmbed answers.
+    english = [path.relative_to(built_site) for folder in ("embed", "downloads", "worksheets", "oembed")
+               for path in (built_site / folder).rglob("*") if path.is_file()]
+    assert len(english) > 4 * len(TRANSLATED)
+    assert [str(path) for path in english if not (built_site / "es" / path).is_file()] == []
