@@ -45,7 +45,7 @@ def test_every_kind_of_element_passes_axe_with_its_contrast_in_both_palettes(ope
                                                                             palette):
     # A palette changes colours, one rule per kind of element: every element and class the site
     # uses, in whatever it sits in, is checked on a page that holds it.
-    paths = pages_covering_every_style(built_site, sitemap_paths(built_site))
+    paths = pages_covering_every_style(built_site)
     assert "/" in paths and any(path.startswith("/lessons/") for path in paths)
     assert_axe_passes(open_site, served_site, paths, palette)
 
@@ -109,7 +109,7 @@ def test_nothing_scrolls_sideways_at_200_percent_zoom(open_site, built_site):
     Text that fits in 320 pixels fits in 640; what 640 adds is the rules for wider screens, one per
     kind of element, so each kind is checked on a page that holds it.
     """
-    assert_nothing_scrolls_sideways(open_site, pages_covering_every_style(built_site, sitemap_paths(built_site)), 640)
+    assert_nothing_scrolls_sideways(open_site, pages_covering_every_style(built_site), 640)
 
 
 @pytest.mark.parametrize("quiz_id", sorted(CATALOG.quizzes))

@@ -45,20 +45,23 @@ def article(site, path):
     return page.select_one("article")
 
 
-def prose(lesson) -> list[str]:
-    """Each block a reader meets in the lesson (headings, paragraphs, list items), as text."""
+def lesson_text(site, path):
+    """The lesson's own part of its page: the article without references, check and chrome."""
+    lesson = article(site, path)
     for chrome in lesson.select(NOT_PROSE):
         chrome.decompose()
+    return lesson
+
+
+def prose(lesson) -> list[str]:
+    """Each block a reader meets in the lesson (headings, paragraphs, list items), as text."""
     blocks = [b for b in lesson.select(BLOCKS) if not b.find(re.compile(r"^(p|li|ul|ol|blockquote|dl)$"))]
     return [" ".join(b.get_text(" ").split()) for b in blocks if b.get_text(strip=True)]
 
 
-def link_targets(site, lang_prefix: str, slug: str) -> Counter:
+def link_targets(lesson, path: str) -> Counter:
     """Where the lesson's links lead, as paths from the site's root, whatever the page's language."""
-    lesson = article(site, f"{lang_prefix}lessons/{slug}")
-    for chrome in lesson.select(NOT_PROSE):
-        chrome.decompose()
-    base = f"https://site.test/{lang_prefix}lessons/{slug}/"
+    base = f"https://site.test/{path}/"
     return Counter(re.sub(r"^https://site\.test/(es/)?", "/", urljoin(base, a["href"]))
                    for a in lesson.select("a[href]") if not a["href"].startswith("#"))
 
@@ -83,7 +86,7 @@ def test_a_spanish_lesson_has_the_english_lesson_s_headings_one_for_one(built_si
 def test_a_spanish_lesson_reads_fairly_easily(built_site, slug):
     # INFLESZ (Szigriszt-Pazos) 65 or more is "bastante fácil", as grade 8 is plain English. Each
     # block ends a sentence, as a reader meets it; a heading or a list item has no full stop.
-    blocks = prose(article(built_site, f"es/lessons/{slug}"))
+    blocks = prose(lesson_text(built_site, f"es/lessons/{slug}"))
     text = "\n".join(block if block[-1] in ".!?…:»)" else block + "." for block in blocks)
     textstat.set_lang("es")
     try:
@@ -94,11 +97,12 @@ def test_a_spanish_lesson_reads_fairly_easily(built_site, slug):
 
 @pytest.mark.parametrize("slug", TRANSLATED)
 def test_a_spanish_lesson_keeps_every_link_and_every_word_to_a_reader_who_is_afraid(built_site, slug):
+    paths = {"en": f"lessons/{slug}", "es": f"es/lessons/{slug}"}
+    lessons = {lang: lesson_text(built_site, path) for lang, path in paths.items()}
     # The safety page, help lines and the lessons it sends a reader on to: the same links, as often.
-    assert link_targets(built_site, "es/", slug) == link_targets(built_site, "", slug)
-    english = [b for b in prose(article(built_site, f"lessons/{slug}")) if re.search(FEAR["en"], b, re.I)]
-    spanish = [b for b in prose(article(built_site, f"es/lessons/{slug}")) if re.search(FEAR["es"], b, re.I)]
-    assert len(spanish) >= len(english), english
+    assert link_targets(lessons["es"], paths["es"]) == link_targets(lessons["en"], paths["en"])
+    afraid = {lang: [b for b in prose(lesson) if re.search(FEAR[lang], b, re.I)] for lang, lesson in lessons.items()}
+    assert len(afraid["es"]) >= len(afraid["en"]), afraid["en"]
 
 
 def test_every_spanish_page_and_copy_leads_with_the_spanish_quick_exit(built_site):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import functools
 from pathlib import Path
 import xml.etree.ElementTree as ET
+
+from bs4 import BeautifulSoup
 
 
 def sitemap_paths(built_site: Path) -> list[str]:
@@ -16,50 +18,36 @@ def sitemap_paths(built_site: Path) -> list[str]:
     return ["/" + url.split("/", 3)[3] for url in urls]
 
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _Styles(HTMLParser):
-    """Each element and class in a page, with its parent's: what the style sheets can draw differently.
-
-    A rule may style a kind of element inside another (a link in a note), so each kind is kept
-    with the kind it sits in.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self.found: set[tuple[str, str]] = set()
-        self.open: list[str] = [""]
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        kinds = [f"{tag}.{name}" for name in classes] or [tag]
-        self.found.update((self.open[-1], kind) for kind in kinds)
-        if tag not in VOID:
-            self.open.append(kinds[0])
-
-    def handle_endtag(self, tag):
-        if len(self.open) > 1 and tag not in VOID:
-            self.open.pop()
+def kind(element) -> str:
+    """An element as a style sheet can pick it out: its tag and first class."""
+    classes = element.get("class") or []
+    return f"{element.name}.{classes[0]}" if classes else element.name
 
 
 def styles_of(built_site: Path, path: str) -> set[tuple[str, str]]:
+    """Each element and class in a page, with the kind it sits in: what the style sheets can draw differently.
+
+    A rule may style a kind of element inside another (a link in a note), so each kind is kept
+    with its parent's.
+    """
     file = built_site / path.strip("/") / "index.html" if path.endswith("/") else built_site / path.strip("/")
-    parser = _Styles()
-    parser.feed(file.read_text(encoding="utf-8"))
-    return parser.found
+    page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    return {(kind(element.parent), f"{element.name}.{name}" if name else element.name)
+            for element in page.find_all(True) for name in (element.get("class") or [""])}
 
 
-def pages_covering_every_style(built_site: Path, paths: list[str]) -> list[str]:
-    """A few of the paths that, between them, hold every element and class that all of them hold.
+@functools.cache
+def pages_covering_every_style(built_site: Path) -> list[str]:
+    """A few of the site's pages that, between them, hold every element and class that all of them hold.
 
     A palette or a wider screen changes how each kind of element is drawn, not what a page says:
     a check of colours or of layout at one more size needs each kind once, not each page.
     """
+    paths = sitemap_paths(built_site)
     styles = {path: styles_of(built_site, path) for path in paths}
     left, chosen = set().union(*styles.values()), []
     while left:  # greedy: the page that adds the most kinds not yet seen, until none is left
         best = max(paths, key=lambda path: len(styles[path] & left))
         chosen.append(best)
         left -= styles[best]
-    return chosen
+    return chosen  # read three times a session (both palettes and 200 % zoom): parsed once
