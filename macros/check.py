@@ -24,6 +24,7 @@ from .engine.catalog import Catalog, load_catalog, quiz_call_arguments, quiz_cal
 from .engine.lessons import ORDER, check_nav_order, checked_lesson, unknown_lesson
 from .engine.loading import line_col
 from .engine.pages import body_line, check_body, check_front_matter, dangling_link, has_markers, split_front_matter
+from .engine.plan import read_plan
 from .engine.problems import Problem
 from .engine.site_config import (
     check_docs_file,
@@ -146,6 +147,10 @@ def check_pages(layout: Layout, catalog: Catalog) -> list[Problem]:
             Problem(path, call.line, call.col, *found) for call in checked.calls if call.name == "quiz"
             and (found := quiz_call_problem(quiz_call_arguments(call.args, dict(call.kwargs))[0], quizzes,
                                             untranslated, f"quizzes/{lang}"))]
+        uri = relative.relative_to(lang).as_posix() if lang else relative.as_posix()  # as the language's build sees it
+        problems += [problem for call in checked.calls if call.name == "plan_calendar"
+                     for problem in read_plan(text, uri, (path, call.line, call.col), call.args, dict(call.kwargs),
+                                              quizzes, untranslated, f"quizzes/{lang}")[1]]
         if not any(not p.warning for p in checked.problems):
             problems += check_content(rendered(body, layout, env, extensions), text, path, _STASHED)
     return problems
@@ -184,7 +189,7 @@ def rendered(body: str, layout: Layout, env: jinja2.Environment, extensions: dic
     def held(*args, **kwargs) -> Markup:  # the project's own HTML, put in after the check, as in the build
         return Markup(f'<div data-closer-stash="{_TOKEN}-0"></div>')
     text = env.from_string(body).render(quiz=held, learning_path=held, show_file=held, privacy_controls=held,
-                                        config={"site_url": layout.config.get("site_url") or "/"})
+                                        plan_calendar=held, config={"site_url": layout.config.get("site_url") or "/"})
     return markdown.markdown(text, **extensions)
 
 

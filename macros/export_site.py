@@ -33,7 +33,7 @@ from .project import Layout, read_layout
 from .publish.bundle import SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
 from .publish.export import SiteFacts
 from .publish.security import PLACEHOLDER, template_script_hashes
-from .publish.site import course_page, lesson_standalone, page_address, publish, use_panel
+from .publish.site import course_page, lesson_standalone, page_address, publish, quiz_panel, use_panel
 from .publish.site_pages import LanguagePages, SitePages, relative_url
 from .publish.urls import ASSETS
 from .render.rendering import render_quiz
@@ -218,9 +218,9 @@ def write_quiz_pages(site: Path, catalog: Catalog, pages: SitePages | LanguagePa
         widget = render_quiz(loaded, level=1, link=lambda t, url=url: pages.link(url, t), link_title=pages.link_title,
                              privacy=own("privacy.md"))
         practice = own("practice.md")
-        check = quiz_id if loaded.quiz.kind == "knowledge-check" else None
-        panel = use_panel("quizzes", quiz_id, "quiz", title, url, facts.site_url, facts.site_name, practice, check,
-                          relative_url, pages.note("practice.md") if practice else "")
+        offers = quiz_panel(loaded)
+        panel = use_panel("quizzes", quiz_id, offers["noun"], title, url, facts.site_url, facts.site_name, practice,
+                          offers["check"], relative_url, pages.note("practice.md") if practice else "", offers["cards"])
         page = _ARTICLE.sub(lambda m: m.group(1) + widget + "\n" + panel + m.group(3), shell, count=1)
         # Translators: a page's title in the browser's tab, then the site's name (as in the theme's main.html).
         name = _("{title} - {site_name}", title=title, site_name=facts.site_name)

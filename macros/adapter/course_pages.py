@@ -11,7 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from ..engine.lessons import ORDER, Lesson, checked_lesson, unknown_lesson
 from ..publish.site import course_page as site_course_page
-from ..publish.site import page_address
+from ..publish.site import page_address, quiz_panel
 from ..publish.site import use_panel as site_use_panel
 from ..publish.urls import absolute_url
 from ..render.rendering import render_lesson, render_quiz
@@ -45,7 +45,7 @@ def quiz_page_markdown(build: Build, page, config, quiz_id: str) -> str:
     loaded = build.catalog.quizzes[quiz_id]
     title = plain(loaded.quiz.title)
     page.title = html.escape(title, quote=False)
-    panel = use_panel(build, page, config, "quizzes", quiz_id, "quiz", title)
+    panel = use_panel(build, page, config, "quizzes", quiz_id, title)
     return build.stash(widget(build, page, loaded, level=1), searchable=False) + "\n\n" + build.stash(panel)
 
 
@@ -64,7 +64,7 @@ def lesson_markdown(build: Build, lesson: Lesson, body: str, page, config) -> st
     return render_lesson(lesson, body, quiz_html, lesson.number, len(ORDER),
                          neighbour(landed[index - 1] if index > 0 else None),
                          neighbour(landed[index + 1] if index + 1 < len(landed) else None),
-                         use_panel(build, page, config, "lessons", lesson.slug, "lesson", plain(lesson.parts.title)), build.stash,
+                         use_panel(build, page, config, "lessons", lesson.slug, plain(lesson.parts.title)), build.stash,
                          lesson_link(build, page))
 
 
@@ -74,15 +74,16 @@ def lesson_link(build: Build, page) -> Callable[[str], str]:
     return lambda target: build.link(page, posixpath.normpath(posixpath.join(folder, target)), written=target)
 
 
-def use_panel(build: Build, page, config, kind: str, name: str, noun: str, title: str) -> str:
-    # The knowledge check whose questions Moodle can import: the lesson's own, or this quiz if it is one.
-    if kind == "lessons":
+def use_panel(build: Build, page, config, kind: str, name: str, title: str) -> str:
+    """The panel for coaches of a lesson's page (kind "lessons") or a quiz's ("quizzes")."""
+    if kind == "lessons":  # a lesson's knowledge check is the one whose questions Moodle can import
         check = next((lesson.quiz_id for lesson in build.lessons.values() if lesson.slug == name), None)
+        offers = {"noun": "lesson", "check": check, "cards": None}
     else:
-        check = name if build.catalog.quizzes[name].quiz.kind == "knowledge-check" else None
-    return site_use_panel(kind, name, noun, title, page.file.url, site_url(config), config.site_name,
-                          course_page(build, config, "practice.md", page), check, get_relative_url,
-                          build.elsewhere_note("practice.md") or "")
+        offers = quiz_panel(build.catalog.quizzes[name])
+    return site_use_panel(kind, name, offers["noun"], title, page.file.url, site_url(config), config.site_name,
+                          course_page(build, config, "practice.md", page), offers["check"], get_relative_url,
+                          build.elsewhere_note("practice.md") or "", offers["cards"])
 
 
 def load_lessons(build: Build, files) -> None:

@@ -19,6 +19,7 @@ from ..render.rendering import render_file_listing, render_learning_path, render
 from ..render.text import plain
 from .build import Build, page_file
 from .course_pages import widget
+from .plan_calendar import plan_calendar_html
 
 # What show_file() may read: the course's own sources, never the rest of the machine.
 SHOWABLE = ("docs", "quizzes")
@@ -71,7 +72,7 @@ def _never_raises(env, macro):
 
 
 def define_env(env) -> None:
-    """Register quiz(), learning_path(), show_file() and privacy_controls() with mkdocs-macros."""
+    """Register quiz(), learning_path(), show_file(), privacy_controls() and plan_calendar() with mkdocs-macros."""
     guard = functools.partial(_never_raises, env)
     root = Path(env.project_dir).resolve()
     showable = [root / folder for folder in SHOWABLE]
@@ -97,6 +98,11 @@ def define_env(env) -> None:
     @guard
     def privacy_controls(build, page, line, col) -> str:
         return build.stash(render_privacy_controls())
+
+    @env.macro
+    @guard
+    def plan_calendar(build, page, line, col, *args, **kwargs) -> str:
+        return plan_calendar_html(build, page, line, col, args, kwargs)
 
     @env.macro
     @guard

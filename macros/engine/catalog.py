@@ -7,11 +7,11 @@ import hashlib
 import json
 from pathlib import Path
 
+from .kinds import check_links, kind_of
 from .loading import Document, load
 from .markup import MarkupCheck
 from .problems import Problem, by_closeness
-from .rules import check_links
-from .schema import ID_PATTERN, Quiz, SelfAssessment
+from .schema import ID_PATTERN, Common
 from .translations import LANGUAGE_FOLDER, structure_problems
 from .validation import validate
 
@@ -22,7 +22,7 @@ class LoadedQuiz:
 
     id: str
     file: str
-    quiz: Quiz
+    quiz: Common  # of a registered kind (kinds/)
     document: Document = field(repr=False, compare=False)
     default: LoadedQuiz | None = field(default=None, repr=False, compare=False)  # what a translation translates
 
@@ -41,9 +41,8 @@ class LoadedQuiz:
 
     @property
     def content(self) -> list:
-        """The questions or items as plain data, text fields as their Markdown source."""
-        content = self.quiz.items if isinstance(self.quiz, SelfAssessment) else self.quiz.questions
-        return [part.model_dump(mode="json") for part in content]
+        """The questions, items or cards as plain data, text fields as their Markdown source."""
+        return [part.model_dump(mode="json") for part in kind_of(self.quiz).content(self.quiz)]
 
 
 def fingerprint_of(content) -> str:

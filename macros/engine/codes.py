@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import re
 from typing import Sequence
 
-from .schema import SelfAssessment
+from .kinds.self_assessment import SelfAssessment
 from .scoring import band_index, score
 
 PREFIX = "CLOSER1"

@@ -101,8 +101,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                               "save the file as UTF-8")]
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        return None, [Problem(path, 1, 1, "file is empty", "start it with 'kind: knowledge-check' or "
-                              "'kind: self-assessment'")]
+        return None, [Problem(path, 1, 1, "file is empty", "start it with 'kind:' and its kind, such as "
+                              "'kind: knowledge-check'")]
     problems = _characters(text, path)
     return (None if problems else text), problems
 

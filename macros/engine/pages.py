@@ -18,11 +18,11 @@ from jinja2 import nodes
 from .loading import Scalar, load
 from .problems import Problem, did_you_mean
 
-MACROS = ("quiz", "learning_path", "show_file", "privacy_controls")
+MACROS = ("quiz", "learning_path", "show_file", "privacy_controls", "plan_calendar")
 MARKERS = ("{{", "{%", "{#")
 ALLOWED = ('pages may use only {{ quiz("<id>") }}, {{ learning_path() }}, {{ show_file("<path>") }}, '
-           "{{ privacy_controls() }}, {{ config.site_url }} and {% raw %} blocks; to show template code as text, put it in a "
-           "{% raw %} block")
+           '{{ privacy_controls() }}, {{ plan_calendar("<check-in id>") }}, {{ config.site_url }} and {% raw %} blocks; '
+           "to show template code as text, put it in a {% raw %} block")
 # MkDocs' own front-matter patterns (mkdocs.utils.meta), so the body checked is the body rendered.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 # Without '---' lines, MkDocs reads "key: value" lines at the top as metadata (MultiMarkdown style),

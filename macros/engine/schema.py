@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import partial
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
@@ -147,114 +147,7 @@ class Strict(BaseModel):
         return kept
 
 
-class Band(Strict):
-    upto: Number
-    label: InlineText
-    message: BlockText | None = None
-    recommend: list[Plain] = ()
-
-
-class Dimension(Strict):
-    id: Identifier
-    title: InlineText
-    description: BlockText | None = None
-    bands: list[Band] = Field(min_length=1)
-
-
-class Scale(Strict):
-    min: ScalePoint
-    max: ScalePoint
-    labels: list[InlineText]
-
-
-class Item(Strict):
-    text: InlineText
-    dimension: Plain
-    reverse: Boolean = False
-
-
-class Overall(Strict):
-    bands: list[Band] = Field(min_length=1)
-
-
-class ScreenItem(Strict):
-    text: InlineText
-    when: list[ScalePoint] = Field(min_length=1)  # the scale values that put safety first
-
-
-class Screen(Strict):
-    """Items never scored or stored: any trigger answer puts this message before every score."""
-
-    title: InlineText
-    message: BlockText
-    recommend: list[Plain] = ()
-    items: list[ScreenItem] = Field(min_length=1, max_length=6)
-
-
 class Common(Strict):
     title: InlineText
     intro: BlockText | None = None
     version: Version = 1
-
-
-class SelfAssessment(Common):
-    kind: Literal["self-assessment"]
-    scale: Scale
-    dimensions: list[Dimension] = Field(min_length=1)
-    items: list[Item] = Field(min_length=1)
-    overall: Overall | None = None
-    screen: Screen | None = None
-
-
-class Option(Strict):
-    text: InlineText
-    correct: Boolean = False
-    feedback: InlineText | None = None
-
-
-class ChoiceQuestion(Strict):
-    prompt: InlineText
-    options: list[Option] = Field(min_length=2, max_length=8)
-    explanation: BlockText | None = None
-
-
-class SingleQuestion(ChoiceQuestion):
-    type: Literal["single"]
-
-
-class MultipleQuestion(ChoiceQuestion):
-    type: Literal["multiple"]
-
-
-class TrueFalseFeedback(Strict):
-    true: InlineText | None = None
-    false: InlineText | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _boolean_keys(cls, data):
-        for key in data if isinstance(data, dict) else ():
-            if isinstance(key, Scalar) and key in ("true", "false") and key.quoted:
-                raise fail(f"key '{key}' is quoted", "write the keys as plain true and false")
-        return data
-
-
-class TrueFalseQuestion(Strict):
-    type: Literal["true-false"]
-    prompt: InlineText
-    answer: Boolean
-    feedback: TrueFalseFeedback | None = None
-    explanation: BlockText | None = None
-
-
-Question = Annotated[Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion],
-                     Field(discriminator="type")]
-
-
-class KnowledgeCheck(Common):
-    kind: Literal["knowledge-check"]
-    questions: list[Question] = Field(min_length=1)
-
-
-Quiz = Union[SelfAssessment, KnowledgeCheck]
-KINDS = {"self-assessment": SelfAssessment, "knowledge-check": KnowledgeCheck}

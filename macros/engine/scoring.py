@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Sequence
 
-from .schema import Band, SelfAssessment
+from .kinds.self_assessment import Band, SelfAssessment
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from .kinds import MODELS, check_rules, kinds_named
 from .loading import Document, Scalar
 from .markup import MarkupCheck
 from .problems import Problem, did_you_mean
-from .rules import check_rules
-from .schema import KINDS, Quiz, describe
+from .schema import Common, describe
 
 _MESSAGES = {
     "list_type": ("expected a list, found {found}", "write one entry per line, each starting with '- '"),
@@ -57,21 +57,21 @@ def located(doc: Document, file: str, error: dict) -> Problem:
     return Problem(file, line, col, error["msg"], "see the authoring guide for this field")
 
 
-def validate(doc: Document, file: str, markup: MarkupCheck) -> tuple[Quiz | None, list[Problem]]:
+def validate(doc: Document, file: str, markup: MarkupCheck) -> tuple[Common | None, list[Problem]]:
     """Validate a loaded document against the quiz format and its cross-field rules."""
     data = doc.data
     if not isinstance(data, dict):
         return None, [Problem(file, 1, 1, f"a quiz file must be a mapping of keys, found {describe(data)}",
-                              "start with 'kind: knowledge-check' or 'kind: self-assessment'")]
+                              "start with 'kind:' and one of " + kinds_named())]
     kind = data.get("kind")
     if kind is None:
         return None, [Problem(file, 1, 1, "missing key 'kind'",
-                              "add 'kind: knowledge-check' or 'kind: self-assessment'")]
-    model = KINDS.get(str(kind)) if isinstance(kind, Scalar) else None
+                              "add 'kind:' with one of " + kinds_named())]
+    model = MODELS.get(str(kind)) if isinstance(kind, Scalar) else None
     if model is None:
         line, col = doc.where(("kind",))
         return None, [Problem(file, line, col, f"unknown kind {describe(kind)}",
-                              did_you_mean(str(kind), KINDS, "use 'knowledge-check' or 'self-assessment'"))]
+                              did_you_mean(str(kind), MODELS, "use " + kinds_named()))]
     problems: list[Problem] = []
     context = {"markup": markup, "problems": problems, "path": file}
     try:

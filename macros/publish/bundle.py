@@ -19,6 +19,7 @@ SCRIPT_NAME = "closer.js"  # in assets/closer/ of the built site, like the style
 ORDER = [  # after the core's own files, before core/start.js; scoring.js before the widget that uses it
     "frame-guard/frame-guard.js",  # first: a page in another site's frame hides before anything starts
     "knowledge-check/knowledge-check.js",
+    "deck/deck.js",
     "chart/chart.js",
     "self-assessment/scoring.js",
     "self-assessment/results.js",
@@ -30,6 +31,8 @@ ORDER = [  # after the core's own files, before core/start.js; scoring.js before
     "self-assessment/self-assessment.js",
     "privacy-controls/backup.js",
     "privacy-controls/privacy-controls.js",
+    "plan-calendar/ics.js",  # before the control that writes its file
+    "plan-calendar/plan-calendar.js",
     "journal/journal.js",
     "quick-exit/quick-exit.js",
     "search-name/search-name.js",
@@ -77,7 +80,8 @@ STYLESHEET_NAME = "closer.css"  # the one stylesheet every page loads, beside th
 STYLE_ORDER = [  # the cascade's order: site-wide adjustments first, then components
     "core/theme.css", "quick-exit/quick-exit.css", "lesson/lesson.css", "lesson-progress/lesson-progress.css",
     "learning-path/learning-path.css", "home/home.css", "use-panel/use-panel.css", "core/quiz.css",
-    "knowledge-check/knowledge-check.css", "chart/chart.css", "history/history.css", "journal/journal.css", "self-assessment/self-assessment.css", "embed-frame/embed-frame.css",
+    "knowledge-check/knowledge-check.css", "deck/deck.css", "chart/chart.css", "history/history.css", "journal/journal.css", "self-assessment/self-assessment.css", "embed-frame/embed-frame.css",
+    "plan-calendar/plan-calendar.css",
 ]
 
 

@@ -20,11 +20,10 @@ from ..render.rendering import frame_title, render_standalone, render_worksheet,
 from ..render.text import to_html
 from .bundle import SCRIPT_NAME as SCRIPT
 from .bundle import STYLESHEET_NAME
-from .gift import gift_of
 from .json_schema import quiz_json_schema
 from .scorm import package, scorm_script
 from .security import standalone_policy
-from .urls import ASSETS, absolute_url, download_url, embed_url, file_of, gift_url, oembed_url, scorm_url, worksheet_url
+from .urls import ASSETS, absolute_url, download_url, embed_url, file_of, oembed_url, scorm_url, worksheet_url
 
 STYLESHEETS = ("standalone.css", STYLESHEET_NAME)
 WORKSHEET_STYLESHEETS = ("standalone.css", STYLESHEET_NAME, "worksheet.css")  # the bundle styles the quick exit
@@ -110,11 +109,11 @@ def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets
         common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, **facts.footer(),
                       credit_url=absolute_url(site_url, item.credit_url), credit_title=item.credit_title)
         up = "../" * (len(item.embed_path.parts) - 1)
-        _write(site / item.embed_path, render_standalone(
+        write_file(site / item.embed_path, render_standalone(
             **common, content=content, embed=True, inline=False, csp=policy_placeholder,
             styles=[f"{up}{ASSETS / name}" for name in STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}"))
         offline = inline_images(tree, site, site_url) if tree.css_first("img") else content
-        _write(site / item.download_path, render_standalone(
+        write_file(site / item.download_path, render_standalone(
             **common, content=offline, embed=False, inline=True, csp=downloads_policy, styles=styles, script=script))
         launch_page = render_standalone(**common, content=offline, embed=False, inline=True, csp=launch_policy,
                                         styles=styles, script=launch_script, scorm=item.player)
@@ -124,7 +123,7 @@ def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets
         write_oembed(site, facts, item)
     write_oembed_sitemaps(site)
     for sheet in worksheets:
-        _write(site / sheet.path, worksheet_page(sheet, facts, policy_placeholder))
+        write_file(site / sheet.path, worksheet_page(sheet, facts, policy_placeholder))
     return downloads_policy
 
 
@@ -171,7 +170,7 @@ def write_oembed(site: Path, facts: SiteFacts, item: Standalone) -> None:
              f'height="{OEMBED_HEIGHT}" style="width:100%;border:0" loading="lazy"></iframe>')
     answer = {"version": "1.0", "type": "rich", "title": item.title, "provider_name": facts.site_name,
               "provider_url": facts.site_url, "html": frame, "width": OEMBED_WIDTH, "height": OEMBED_HEIGHT}
-    _write(site / oembed_url(item.kind, item.name), json.dumps(answer, indent=2, ensure_ascii=False) + "\n")
+    write_file(site / oembed_url(item.kind, item.name), json.dumps(answer, indent=2, ensure_ascii=False) + "\n")
 
 
 # mkdocs-material fetches "sitemap.xml" beside every <link rel="alternate"> of a page (its way of
@@ -183,19 +182,13 @@ EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
 
 def write_oembed_sitemaps(site: Path) -> None:
     for kind in ("lessons", "quizzes"):
-        _write(site / PurePosixPath(oembed_url(kind, "x")).parent / "sitemap.xml", EMPTY_SITEMAP)
-
-
-def write_gift(site: Path, loaded, site_name: str, link) -> None:
-    """A knowledge check's questions as GIFT for Moodle; link(target) is a page's absolute URL."""
-    _write(site / gift_url(loaded.id), gift_of(loaded.quiz, loaded.id, site_name, lambda source, inline: text_html(
-        source, inline, link)))
+        write_file(site / PurePosixPath(oembed_url(kind, "x")).parent / "sitemap.xml", EMPTY_SITEMAP)
 
 
 def write_schema(site: Path, site_url: str) -> None:
     """Publish the quiz files' JSON Schema for editors, at the URL it names as its $id."""
     url = absolute_url(site_url, SCHEMA_PATH)
-    _write(site / SCHEMA_PATH, json.dumps(quiz_json_schema(url), indent=2, ensure_ascii=False) + "\n")
+    write_file(site / SCHEMA_PATH, json.dumps(quiz_json_schema(url), indent=2, ensure_ascii=False) + "\n")
 
 
 def standalone_content(html: str, site_url: str, page_url: str) -> LexborHTMLParser:
@@ -254,6 +247,6 @@ def _asset(site: Path, name: str) -> str:
     return text
 
 
-def _write(path: Path, text: str) -> None:
+def write_file(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..engine.schema import KnowledgeCheck, TrueFalseQuestion
+from ..engine.kinds.knowledge_check import KnowledgeCheck, TrueFalseQuestion
 from ..messages import _
 from ..render.text import plain
 

@@ -18,6 +18,7 @@ from pydantic import BeforeValidator
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 
 from ..engine import schema as model
+from ..engine.kinds import MODELS
 from ..engine.loading import Scalar
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -137,15 +138,15 @@ def _dispatch(key: str, choices: dict[str, dict]) -> dict:
 
 def quiz_json_schema(schema_url: str) -> dict:
     """The JSON Schema of one quiz file, with schema_url as its $id."""
-    models = [(kind_model, "validation") for kind_model in model.KINDS.values()]
+    models = [(kind_model, "validation") for kind_model in MODELS.values()]
     refs, definitions = models_json_schema(models, schema_generator=QuizSchema)
-    # The top level dispatches on `kind` through KINDS, the same table validation.py uses.
-    top = _dispatch("kind", {kind: refs[(m, "validation")] for kind, m in model.KINDS.items()})
+    # The top level dispatches on `kind` through MODELS, the same table validation.py uses.
+    top = _dispatch("kind", {kind: refs[(m, "validation")] for kind, m in MODELS.items()})
     return {
         "$schema": DRAFT,
         "$id": schema_url,
         "title": "Closer quiz",
-        "description": "One quiz file, quizzes/<id>.yml: a self-assessment or a knowledge check. "
+        "description": "One quiz file, quizzes/<id>.yml: a self-assessment, a knowledge check or a conversation deck. "
                        "Generated from the engine's models; the build also checks rules a schema "
                        "cannot (label counts, band order, dimension references, unique options).",
         **top,

@@ -2,9 +2,11 @@
    platform that the reader completed the lesson or quiz and, for a knowledge check, its score.
    Nothing else reaches the platform: no answers, and nothing of a self-assessment's results.
    Not part of the site's bundle: publish/scorm.py adds it to each package's launch page only.
-   The page's meta names what it holds: "lesson <its check's id>", "knowledge-check" or
-   "self-assessment", and carries the words it shows in the page's language (data-finish,
-   data-finished: publish/scorm.py writes them from the message catalog). */
+   The page's meta names what it holds: "lesson <its check's id>" or the quiz's kind, and carries
+   the words it shows in the page's language (data-finish, data-finished: publish/scorm.py writes
+   them from the message catalog). Each widget says by itself when its reader completed it (its
+   kind's rule: a knowledge check checked in full, with its score; a self-assessment's results; a
+   deck's fifth card), so this page never tells kinds apart. */
 (function () {
   "use strict";
   var meta = document.querySelector('meta[name="closer-scorm"]');
@@ -42,13 +44,11 @@
     }
     api.LMSCommit("");
   }
-  document.addEventListener("closer:checked", function (event) {
+  document.addEventListener("closer:complete", function (event) {
     var quiz = event.target.closest("[data-quiz]");
-    if (kind === "knowledge-check") complete(event.detail);
-    else if (kind === "lesson" && quiz && quiz.getAttribute("data-quiz") === lessonCheck) complete(null);
-  });
-  document.addEventListener("closer:results", function () {
-    if (kind === "self-assessment") complete(null);
+    var score = event.detail && event.detail.total ? event.detail : null;
+    if (kind !== "lesson") complete(score);
+    else if (quiz && quiz.getAttribute("data-quiz") === lessonCheck) complete(null);
   });
   if (kind === "lesson") finishedButton();
   window.addEventListener("pagehide", function () {

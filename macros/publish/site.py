@@ -10,14 +10,16 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from ..engine.catalog import Catalog, LoadedQuiz
+from ..engine.kinds import kind_of
 from ..engine.lessons import Lesson
 from ..messages import _
 from ..render.rendering import render_quiz, render_use_panel
 from ..render.text import plain
 from .assets import minify_assets
-from .export import SiteFacts, Standalone, Worksheet, export_all, lesson_credit, write_gift, write_schema
+from .export import SiteFacts, Standalone, Worksheet, export_all, lesson_credit, write_schema
+from .quiz_exports import write_quiz_exports
 from .security import PLACEHOLDER, apply_policy
-from .urls import HOST_SCRIPT, absolute_url, download_url, embed_url, gift_url, scorm_url, worksheet_url
+from .urls import HOST_SCRIPT, absolute_url, cards_url, download_url, embed_url, gift_url, scorm_url, worksheet_url
 
 
 class Links(Protocol):
@@ -68,12 +70,20 @@ def quiz_standalone(loaded: LoadedQuiz, lessons: list[Lesson], links: Links, sit
                       loaded.quiz.kind)
 
 
+def quiz_panel(loaded: LoadedQuiz) -> dict:
+    """What a quiz's panel for coaches calls it and offers beyond every quiz's copies, from its kind's exports."""
+    kind = kind_of(loaded.quiz)
+    return {"noun": kind.noun, "check": loaded.id if "gift" in kind.exports else None,
+            "cards": loaded.id if "cards" in kind.exports else None}
+
+
 def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_url: str, site_name: str,
               practice_url: str | None, check: str | None, relative: Callable[[str, str], str],
-              practice_note: str = "") -> str:
+              practice_note: str = "", cards: str | None = None) -> str:
     """The "use this in your material" panel of a lesson's or quiz's page at page_url.
 
-    check: the knowledge check whose questions Moodle can import; relative(url, from_url) links a page;
+    check: the knowledge check whose questions Moodle can import; cards: the deck whose cards print;
+    relative(url, from_url) links a page;
     practice_note: what follows the practice page's link (" (in English)" where this language lacks it).
     """
     def here(url: str) -> str:
@@ -83,7 +93,8 @@ def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_u
         host_script=absolute_url(site_url, HOST_SCRIPT),
         embed_url=here(embed_url(kind, name)), download_url=here(download_url(kind, name)), practice_url=practice_url,
         worksheet_url=here(worksheet_url(name)) if kind == "lessons" else None, scorm_url=here(scorm_url(kind, name)),
-        gift_url=here(gift_url(check)) if check else None, practice_note=practice_note)
+        gift_url=here(gift_url(check)) if check else None, cards_url=here(cards_url(cards)) if cards else None,
+        practice_note=practice_note)
 
 
 def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson], rendered: list[Standalone],
@@ -102,10 +113,8 @@ def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson
     items = rendered + [quiz_standalone(loaded, lessons, links, facts.site_url, facts.privacy_url) for loaded in catalog.quizzes.values()]
     downloads_policy = export_all(site, facts, items, worksheets, None if serving else PLACEHOLDER)
     write_schema(site, facts.site_url)
-    for loaded in catalog.quizzes.values():
-        if loaded.quiz.kind == "knowledge-check":
-            write_gift(site, loaded, facts.site_name,
-                       lambda target: page_address(links, facts.site_url, target) or facts.site_url)
+    write_quiz_exports(site, catalog, facts, lambda target: page_address(links, facts.site_url, target) or facts.site_url,
+                       None if serving else PLACEHOLDER)
     languages = languages or {}
     if not serving and policy:
         every_hash = script_hashes.union(*(hashes for hashes, _policy in languages.values()))

@@ -44,6 +44,11 @@ def worksheet_url(slug: str) -> str:
     return f"{WORKSHEETS}/{slug}/"
 
 
+def cards_url(quiz_id: str) -> str:
+    """A deck's printable cut-out cards."""
+    return f"{WORKSHEETS}/decks/{quiz_id}/"
+
+
 def absolute_url(site_url: str, url: str, page_url: str = "") -> str:
     """A link's absolute address: url as written on the page at page_url, or site-relative with no page.
 

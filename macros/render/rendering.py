@@ -13,8 +13,8 @@ from markupsafe import Markup
 from markupsafe import escape as escape_html
 
 from ..engine.catalog import LoadedQuiz
+from ..engine.kinds.knowledge_check import TrueFalseQuestion
 from ..engine.lessons import Lesson
-from ..engine.schema import TrueFalseQuestion
 from ..messages import _, catalog, fill, language
 from .fingerprints import previous_fingerprint
 from .text import plain, split_at_top_level_rule, to_html
@@ -170,7 +170,7 @@ def frame_title(title: str, site_name: str) -> str:
 
 def render_use_panel(*, noun: str, name: str, title: str, site_name: str, embed_src: str, host_script: str,
                      embed_url: str, download_url: str, practice_url: str, worksheet_url: str | None,
-                     scorm_url: str, gift_url: str | None, practice_note: str = "") -> str:
+                     scorm_url: str, gift_url: str | None, cards_url: str | None = None, practice_note: str = "") -> str:
     """The "Use this in your material" panel, with the iframe code a coach pastes (its title names the site).
 
     practice_note follows the link to the practice page: " (in English)" when this language lacks it.
@@ -181,7 +181,7 @@ def render_use_panel(*, noun: str, name: str, title: str, site_name: str, embed_
     return _env.get_template("use-panel.html").render(
         noun=noun, code_id=f"closer-use-{name}", snippet=snippet, embed_url=embed_url,
         download_url=download_url, practice_url=practice_url, worksheet_url=worksheet_url, scorm_url=scorm_url,
-        gift_url=gift_url, practice_note=practice_note).strip()
+        gift_url=gift_url, cards_url=cards_url, practice_note=practice_note).strip()
 
 
 def render_learning_path(entries: list[dict]) -> str:
@@ -203,9 +203,19 @@ def render_worksheet(*, footer_css: str, **context) -> str:
                                                       **context)
 
 
+def render_deck_cards(**context) -> str:
+    """A deck's page of cards to print and cut out."""
+    return _env.get_template("deck-cards.html").render(needs_heading=False, **context)
+
+
 def render_privacy_controls() -> str:
     """The privacy page's controls (the script reveals them)."""
     return _env.get_template("privacy-controls.html").render().strip()
+
+
+def render_plan_calendar(events: list[dict], safety: dict) -> str:
+    """A plan's "Add to my calendar" (the script reveals it); events have part, week, day and pages (url, title)."""
+    return _env.get_template("plan-calendar.html").render(events=events, safety=safety).strip()
 
 
 def render_file_listing(path: str, text: str) -> str:

@@ -50,10 +50,10 @@ def test_every_kind_of_element_passes_axe_with_its_contrast_in_both_palettes(ope
     assert_axe_passes(open_site, served_site, paths, palette)
 
 
-# In the dark palette, each self-assessment (their parts differ) and the sample knowledge check,
-# which has every type of question; in light, every quiz.
+# In the dark palette, each self-assessment (their parts differ), the sample knowledge check,
+# which has every type of question, and a deck; in light, every quiz.
 DARK = sorted(q for q, loaded in CATALOG.quizzes.items() if loaded.quiz.kind == "self-assessment")
-DARK.append("sample-knowledge-check")
+DARK += ["sample-knowledge-check", "knowing-each-other-now"]  # and a deck: every deck has the same parts
 QUIZ_STATES = [(quiz_id, "light") for quiz_id in sorted(CATALOG.quizzes)] + [(quiz_id, "dark") for quiz_id in DARK]
 
 
@@ -70,7 +70,10 @@ def test_every_quiz_state_passes_axe(open_site, quiz_id, palette):
     kind = widget.get_attribute("data-quiz-kind")
     scope = f"document.querySelector('[data-quiz=\"{quiz_id}\"]')"  # the page around it: test above
     assert axe_violations(page, scope) == [], "before answering"
-    widget.locator("fieldset").first.locator("input").first.check()
+    if kind == "deck":
+        widget.locator("[data-deck-next]").click()
+    else:
+        widget.locator("fieldset").first.locator("input").first.check()
     assert axe_violations(page, scope) == [], "while answering"
     take_quiz(widget, kind)
     assert axe_violations(page, scope) == [], "with results or feedback shown"

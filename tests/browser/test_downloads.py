@@ -55,17 +55,22 @@ def test_download_works_from_disk_with_no_network(offline, built_site, tmp_path,
         widget.locator("[data-compare-run]").click()
         assert widget.locator("[data-compare-dimension]").count() == widget.locator("[data-key-dimension]").count() - (
             widget.locator('[data-key-dimension="overall"]').count())
+    elif kind == "deck":
+        assert widget.locator("[data-deck-favourites] li").count() == 1
     else:
         assert widget.locator(".closer-quiz__summary").inner_text() != ""
     checked = widget.locator(".closer-quiz__item input:checked, .closer-quiz__question input:checked").count()
-    assert checked > 0
+    assert checked > 0 or kind == "deck"
     # Saved in this file's storage, in the contract's shape. (Reloading at once is not checked:
     # under load, Chromium sometimes drops a file:// page's storage writes across a reload.)
     quiz_id = widget.get_attribute("data-quiz")
     key = f"closer:{quiz_id}:v{widget.get_attribute('data-quiz-version')}"
     saved = json.loads(page.evaluate("key => localStorage.getItem(key)", key))
     assert saved["fingerprint"] == widget.get_attribute("data-quiz-fingerprint")
-    assert sum(len(a) if isinstance(a, list) else a is not None for a in saved["answers"]) == checked
+    if kind == "deck":  # five cards drawn, the last a favourite
+        assert len(saved["drawn"]) == 5 and saved["favourites"] == saved["drawn"][-1:]
+    else:
+        assert sum(len(a) if isinstance(a, list) else a is not None for a in saved["answers"]) == checked
     assert set(log["requests"]) == {alone.as_uri()}, "the file references nothing outside itself"
     assert log["errors"] == []
 

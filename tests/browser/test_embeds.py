@@ -160,6 +160,7 @@ def test_refused_storage_in_a_frame_works_without_saving_and_says_so(open_host, 
 # An embed is its widget in a frame of its own: every quiz's widget, in every state and palette, is
 # checked on its page (test_accessibility.py). Here, the frame's page around each kind of widget.
 EMBEDS = ["/embed/quizzes/intimacy-check-in/", "/embed/quizzes/barriers/", "/embed/quizzes/sample-knowledge-check/",
+          "/embed/quizzes/repair/",
           f"/embed/lessons/{LESSON}/", f"/es/embed/lessons/{LESSON}/"]
 
 

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from closer.engine.schema import KnowledgeCheck, TrueFalseQuestion
+from closer.engine.kinds.knowledge_check import KnowledgeCheck, TrueFalseQuestion
 from closer.publish.gift import gift_of
 from closer.render.rendering import text_html
 from tests.support import FIXTURES, ROOT, project_quizzes, quiz_from_text

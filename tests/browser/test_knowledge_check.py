@@ -176,7 +176,7 @@ def test_instant_navigation_starts_the_widget_without_a_reload(open_site, served
     assert page.evaluate("window.__closerMarker") == "still here"
     restored = question(page, 0)
     restored.locator(".closer-quiz__verdict").filter(has_text="✓ Right.").wait_for()
-    assert page.locator("[data-quiz][data-ready]").count() == page.locator("[data-quiz]").count() == 2
+    assert page.locator("[data-quiz][data-ready]").count() == page.locator("[data-quiz]").count() == 3
     assert errors == [] and log.foreign == []
 
 

@@ -118,6 +118,20 @@ def test_a_lesson_completes_when_its_check_is_done(platform):
     assert not any("score" in call[1] for call in page.evaluate("calls") if call[0] == "LMSSetValue")
 
 
+def test_a_deck_completes_after_its_fifth_card_and_says_nothing_of_which(platform):
+    launch, page, errors = platform("quizzes/repair.zip")
+    draw = launch.locator("[data-deck-next]")
+    for _ in range(4):
+        draw.click()
+    assert page.evaluate("calls") == [["LMSInitialize", ""]]  # four cards: not yet
+    launch.locator("[data-deck-favourite]").click()
+    draw.click()
+    assert launch.locator("html").evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('closer:'))") == []
+    assert calls_after_leaving(page) == [["LMSInitialize", ""], ["LMSSetValue", "cmi.core.lesson_status", "completed"],
+                                         ["LMSCommit", ""], ["LMSFinish", ""]]
+    assert errors == []
+
+
 @pytest.mark.parametrize("package", ["lessons/trust.zip", "quizzes/intimacy-check-in.zip"])
 def test_without_a_platform_the_launch_page_is_the_offline_download(browser, built_site, tmp_path, package):
     with zipfile.ZipFile(built_site / "downloads" / "scorm" / package) as archive:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from closer.engine.schema import SelfAssessment
+from closer.engine.kinds.self_assessment import SelfAssessment
 from closer.render.text import plain
 from tests.support import project_quizzes
 
@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 CATALOG = project_quizzes()
 
 
-@pytest.mark.parametrize("quiz_id", sorted(CATALOG.quizzes))
+# Every quiz with questions or statements; a deck's list of cards: test_decks.py.
+@pytest.mark.parametrize("quiz_id", sorted(q for q, loaded in CATALOG.quizzes.items() if loaded.quiz.kind != "deck"))
 def test_quiz_reads_as_plain_content_without_javascript(open_site, quiz_id):
     page, log, _ = open_site(f"/quizzes/{quiz_id}/", javascript=False)
     quiz = CATALOG.quizzes[quiz_id].quiz
@@ -35,10 +36,10 @@ def test_quiz_reads_as_plain_content_without_javascript(open_site, quiz_id):
     assert log.foreign == []
 
 
-def test_sample_page_shows_both_quizzes_in_light_and_dark(open_site):
+def test_sample_page_shows_its_three_samples_in_light_and_dark(open_site):
     for scheme in ("light", "dark"):
         page, log, errors = open_site("/samples/", color_scheme=scheme)
-        assert page.locator("[data-quiz]").count() == 2
+        assert page.locator("[data-quiz][data-ready]").count() == 3
         assert page.get_by_role("heading", name="Closeness, in brief").is_visible()
         assert errors == [] and log.foreign == []
 

@@ -9,6 +9,7 @@ import sys
 from bs4 import BeautifulSoup
 import pytest
 
+from closer.engine.kinds import KINDS
 from tests.support import FIXTURES, ROOT, closer_check, run_mkdocs_build
 from tests.support.checks import assert_failed_with
 from tests.support.site_pages import sitemap_paths
@@ -31,10 +32,11 @@ def test_every_page_has_one_title(built_site):
         assert len(page.find_all("h1")) == 1, path
 
 
-def test_sample_page_shows_both_quizzes(built_site):
+def test_sample_page_shows_a_sample_of_each_kind(built_site):
     soup = BeautifulSoup((built_site / "samples" / "index.html").read_text(), "html.parser")
     assert {node["data-quiz"] for node in soup.select("[data-quiz]")} == {
-        "sample-knowledge-check", "sample-self-assessment"}
+        "sample-knowledge-check", "sample-self-assessment", "sample-deck"}
+    assert {node["data-quiz-kind"] for node in soup.select("[data-quiz]")} == set(KINDS)
 
 
 def test_every_page_loads_one_minified_script_and_stylesheet_that_read_the_same_in_any_charset(built_site):

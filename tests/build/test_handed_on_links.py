@@ -11,8 +11,11 @@ from tests.support.links import broken_links, handed_on
 
 def test_every_link_in_every_embed_download_package_and_worksheet_reaches_a_file_of_the_site(built_site, site_origin):
     pages = handed_on(built_site)
-    items = len(ORDER) + len(project_quizzes().quizzes)
-    assert len(pages) == 3 * items + len(ORDER)  # an embed, a download and a package of each; a worksheet per lesson
+    quizzes = project_quizzes().quizzes
+    decks = sum(loaded.quiz.kind == "deck" for loaded in quizzes.values())
+    items = len(ORDER) + len(quizzes)
+    # an embed, a download and a package of each; a worksheet per lesson, and cards to cut out per deck
+    assert len(pages) == 3 * items + len(ORDER) + decks
     count, broken = broken_links(built_site, site_origin, pages)
     assert count > 5 * len(pages)  # the links were read: each page has at least its credit, privacy and help links
     assert broken == []

@@ -129,13 +129,17 @@ def axe_violations(page, scope: str = "document", contrast: bool = True) -> list
 
 
 def take_quiz(widget, kind: str, settle=lambda: None) -> None:
-    """Answer everything and show the outcome: every Check pressed, or results submitted.
+    """Answer everything and show the outcome: every Check pressed, results submitted, or a deck's round begun.
 
     A self-assessment's safety questions are answered too, all "Disagree": a calm screen.
     `settle` runs after each Check: in an embed, the host resizes the frame a moment after its
     content grows, and a click aimed before that would land where the next question used to be.
     """
-    if kind == "self-assessment":
+    if kind == "deck":  # five cards drawn (what a learning platform counts as done), one a favourite
+        for _ in range(5):
+            widget.locator("[data-deck-next]").click()
+        widget.locator("[data-deck-favourite]").click()
+    elif kind == "self-assessment":
         for item in widget.locator(".closer-quiz__item, .closer-quiz__screen-item").all():
             item.locator("input").nth(1).check()
         widget.locator("button[type=submit]").click()  # by its place, not its words: pages in any language

@@ -15,6 +15,7 @@ import pytest
 from closer.render.rendering import (
     COMPONENTS,
     render_learning_path,
+    render_plan_calendar,
     render_privacy_controls,
     render_quiz,
     render_use_panel,
@@ -34,6 +35,10 @@ EXAMPLES = {  # component -> example -> its HTML
     "knowledge-check": {
         "sample-knowledge-check": lambda: quiz(ROOT / "quizzes" / "sample-knowledge-check.yml"),
         "scalars-as-written": lambda: quiz(FIXTURES / "valid" / "scalars-as-written.yml"),
+    },
+    "deck": {
+        "sample-deck": lambda: quiz(ROOT / "quizzes" / "sample-deck.yml"),
+        "no-levels": lambda: quiz(FIXTURES / "valid" / "deck-no-levels.yml"),
     },
     "self-assessment": {
         "sample-self-assessment": lambda: quiz(ROOT / "quizzes" / "sample-self-assessment.yml"),
@@ -55,6 +60,15 @@ EXAMPLES = {  # component -> example -> its HTML
              "description": "Fighting fair."}]),
     },
     "privacy-controls": {"the-controls": render_privacy_controls},
+    "plan-calendar": {
+        "two-weeks-one-with-two-lessons": lambda: render_plan_calendar([
+            {"part": "check-in", "week": 0, "day": 0, "pages": [{"url": "../quizzes/check-in/", "title": "Check-in"}]},
+            {"part": "week", "week": 1, "day": 7, "pages": [{"url": "../lessons/trust/", "title": "Trust & you"}]},
+            {"part": "week", "week": 2, "day": 14, "pages": [{"url": "../lessons/conflict/", "title": "Conflict"},
+                                                             {"url": "../lessons/repair/", "title": "<Repair>"}]},
+            {"part": "again", "week": 2, "day": 21, "pages": [{"url": "../quizzes/check-in/", "title": "Check-in"}]}],
+            {"url": "../right-for-you/", "title": "Is this course right for you now?"}),
+    },
 }
 CASES = [(component, example) for component, examples in EXAMPLES.items() for example in examples]
 

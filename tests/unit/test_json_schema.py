@@ -15,6 +15,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from closer.engine import schema as model
+from closer.engine.kinds import MODELS, deck, knowledge_check, self_assessment
 from closer.engine.loading import Scalar
 from closer.publish.json_schema import SCALARS, QuizSchema, quiz_json_schema
 from tests.support import FIXTURES, ROOT, quiz_from_text
@@ -212,9 +213,10 @@ def test_an_editor_reports_each_problem_at_its_own_path():
 
 def test_the_schema_follows_the_models():
     definitions = SCHEMA["$defs"]
-    models = {m.__name__: m for m in vars(model).values()
+    modules = [model, deck, knowledge_check, self_assessment]
+    models = {m.__name__: m for module in modules for m in vars(module).values()
               if isinstance(m, type) and issubclass(m, model.Strict) and m.__name__ in definitions}
-    assert len(models) >= 10
+    assert len(models) >= 15
     for name, cls in models.items():
         fields = cls.model_fields
         assert set(definitions[name]["properties"]) == set(fields), name
@@ -222,10 +224,10 @@ def test_the_schema_follows_the_models():
             f for f, info in fields.items() if info.is_required()}, name
         assert definitions[name]["additionalProperties"] is False, name
     options = definitions["SingleQuestion"]["properties"]["options"]
-    lengths = {type(m).__name__: m for m in model.ChoiceQuestion.model_fields["options"].metadata}
+    lengths = {type(m).__name__: m for m in knowledge_check.ChoiceQuestion.model_fields["options"].metadata}
     assert (options["minItems"], options["maxItems"]) == (lengths["MinLen"].min_length,
                                                           lengths["MaxLen"].max_length)
-    assert SCHEMA["properties"]["kind"]["enum"] == list(model.KINDS)
+    assert SCHEMA["properties"]["kind"]["enum"] == list(MODELS) == ["deck", "knowledge-check", "self-assessment"]
 
 
 def test_a_new_kind_or_field_reaches_the_schema(monkeypatch):
@@ -233,7 +235,7 @@ def test_a_new_kind_or_field_reaches_the_schema(monkeypatch):
         kind: Literal["poll"]
         choices: list[model.InlineText]
 
-    monkeypatch.setitem(model.KINDS, "poll", Poll)
+    monkeypatch.setitem(MODELS, "poll", Poll)
     schema = quiz_json_schema(URL)
     assert "poll" in schema["properties"]["kind"]["enum"]
     assert schema["$defs"]["Poll"]["required"] == ["title", "kind", "choices"]

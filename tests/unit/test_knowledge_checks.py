@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
+from closer.engine.kinds.knowledge_check import KnowledgeCheck
 from closer.engine.lessons import ORDER, load_lesson
-from closer.engine.schema import KnowledgeCheck
 from closer.render.text import removed_markup
 from tests.support import ROOT, project_quizzes
 

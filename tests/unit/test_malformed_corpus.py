@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from closer.engine.kinds import check_links
 from closer.engine.loading import MAX_BYTES
-from closer.engine.rules import check_links
 from tests.support import FIXTURES, quiz_from_text
 
 CORPUS = FIXTURES / "invalid"

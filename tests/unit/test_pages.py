@@ -20,13 +20,14 @@ def body_problems(body: str, first_line: int = 1) -> list[str]:
 def test_the_course_s_own_template_code_is_allowed_and_each_call_is_located():
     body = ('Intro\n{% raw %}\n{{ quiz("trust-basics") }}\n{% endraw %}\n'
             'See {{ config.site_url }}schema/.\n\n{{ quiz("trust", level=3) }} and {{ quiz(id="barriers") }}\n'
-            '{{ show_file("quizzes/trust.yml") }}\n{{ learning_path() }}\n{{ privacy_controls() }}\n{# a note #}\n')
+            '{{ show_file("quizzes/trust.yml") }}\n{{ learning_path() }}\n{{ privacy_controls() }}\n{# a note #}\n'
+            '{{ plan_calendar("intimacy-check-in") }}\n')
     check = check_body(body, "docs/page.md", 5, ENV)
     assert check.problems == []
     # The example in the raw block is text, so the first real call is the one on the body's line 7.
     assert [(c.name, c.line, c.col) for c in check.calls] == [
         ("quiz", 11, 4), ("quiz", 11, 37), ("show_file", 12, 4), ("learning_path", 13, 4),
-        ("privacy_controls", 14, 4)]
+        ("privacy_controls", 14, 4), ("plan_calendar", 16, 4)]
 
 
 # Each refused form: the class of template code, and what the author reads.

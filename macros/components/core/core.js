@@ -72,9 +72,10 @@ function reveal(node, visible) {
   else node.setAttribute("inert", "");
 }
 
-// Tells the page that a reader finished something ("checked": a knowledge check in full, with
-// its score; "results": a self-assessment's results shown, with nothing of them). Only code on
-// this page hears it (a SCORM launch page reports completion): it never leaves the frame.
+// Tells the page that a reader completed a widget, by its kind's rule ("complete": a knowledge
+// check checked in full, with its score; a self-assessment's results shown, with nothing of
+// them; a deck's fifth card drawn). Only code on this page hears it (a SCORM launch page reports
+// completion): it never leaves the frame.
 function notify(root, name, detail) {
   root.dispatchEvent(new CustomEvent("closer:" + name, { bubbles: true, detail: detail || {} }));
 }

@@ -151,7 +151,8 @@ function heardFromAnotherTab(event) {
 FIRST_START.push(function () { window.addEventListener("storage", heardFromAnotherTab); });
 EVERY_PAGE.push(dropLeftWatchers);
 
-/* ---- Saved answers: closer:<id>:v<version> = {fingerprint, savedAt, answers} ---- */
+/* ---- Saved state: closer:<id>:v<version> = {fingerprint, savedAt, …the kind's own fields}:
+   answers for a quiz, favourites and drawn for a deck ---- */
 
 function Saved(root) {
   this.key = PREFIX + root.getAttribute("data-quiz") + ":v" + root.getAttribute("data-quiz-version");
@@ -162,17 +163,20 @@ function Saved(root) {
   this.sealed = false;  // see seal()
 }
 
-// The saved answers if they are readable, of this quiz's shape and fingerprint; else null.
-Saved.prototype.load = function (isValid) {
+// The saved state if it is readable, of this quiz's fingerprint and valid by isValid(state); else null.
+Saved.prototype.loadState = function (isValid) {
   if (!keepingAnswers()) return null;
   try {
     var state = readStored(storage(), this.key);
-    if (state && typeof state === "object" && this.matches(state.fingerprint) &&
-        Array.isArray(state.answers) && isValid(state.answers)) {
-      return state.answers;
-    }
-  } catch (error) { /* unreadable: ignored, replaced on the next answer */ }
+    if (state && typeof state === "object" && this.matches(state.fingerprint) && isValid(state)) return state;
+  } catch (error) { /* unreadable: ignored, replaced on the next change */ }
   return null;
+};
+
+// The saved answers if they are readable, of this quiz's shape and fingerprint; else null.
+Saved.prototype.load = function (isValid) {
+  var state = this.loadState(function (kept) { return Array.isArray(kept.answers) && isValid(kept.answers); });
+  return state && state.answers;
 };
 
 Saved.prototype.matches = function (fingerprint) {
@@ -181,11 +185,15 @@ Saved.prototype.matches = function (fingerprint) {
 
 // Keeps the answers, or says in the widget why they could not be kept.
 Saved.prototype.save = function (answers) {
+  this.saveState({ answers: answers });
+};
+
+// Keeps the kind's fields after the fingerprint and the time, or says why they could not be kept.
+Saved.prototype.saveState = function (fields) {
   if (this.sealed) return;
-  var kept = keepValue(this.key, JSON.stringify({
-    fingerprint: this.fingerprint, savedAt: new Date().toISOString(), answers: answers
-  }));
-  if (kept !== "kept") this.explain();
+  var state = { fingerprint: this.fingerprint, savedAt: new Date().toISOString() };
+  Object.keys(fields).forEach(function (name) { state[name] = fields[name]; });
+  if (keepValue(this.key, JSON.stringify(state)) !== "kept") this.explain();
 };
 
 // Forgets the answers and the values kept beside them (suffixes), here and in every tab.

@@ -140,7 +140,7 @@ function updateSummary(check, quiet) {
   say(check.summary, done ? ngettext("You got {n} of {total} right.", "You got {n} of {total} right.", right,
                                      { total: check.questions.length }) : "");
   reveal(check.retry, done);
-  if (done && !quiet) notify(check.root, "checked", { right: right, total: check.questions.length });
+  if (done && !quiet) notify(check.root, "complete", { right: right, total: check.questions.length });
 }
 
 // "Try again" or "Clear my answers": forgetCheck empties this check, as it does its twin in any other tab.

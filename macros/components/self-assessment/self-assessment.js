@@ -73,7 +73,7 @@ function wireAssessment(quiz) {
     var scores = showResults(quiz, true);
     if (!screenFlagged(quiz)) recordHistory(quiz, scores);  // a flagged result leaves no history
     say(quiz.status, gettext("Your results are shown below the questions."));
-    notify(quiz.root, "results");
+    notify(quiz.root, "complete");
   });
   quiz.form.addEventListener("submit", function (event) { event.preventDefault(); });
   quiz.fieldsets.concat(quiz.screenItems).forEach(function (fs) {

@@ -1,29 +1,72 @@
-"""Rules that compare fields with each other, each problem at the node that breaks it."""
+"""A self-assessment: Likert items in dimensions, bands, an optional safety screen (QUIZ_FORMAT "Self-assessment")."""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Literal
 
-from .characters import same_text
-from .loading import Document
-from .problems import Problem, did_you_mean
-from .schema import KnowledgeCheck, SelfAssessment, TrueFalseQuestion
+from pydantic import Field
+
+from ..problems import did_you_mean
+from ..schema import BlockText, Boolean, Common, Identifier, InlineText, Number, Plain, ScalePoint, Strict
+from . import Kind, register
 
 MAX_SCALE_POINTS = 11
 
-
-def check_rules(quiz, doc: Document, file: str) -> list[Problem]:
-    """Every cross-field problem of a structurally valid quiz."""
-    def at(path, what, fix):
-        return Problem(file, *doc.where(path), what, fix)
-    if isinstance(quiz, SelfAssessment):
-        return list(_self_assessment(quiz, at))
-    if isinstance(quiz, KnowledgeCheck):
-        return list(_knowledge_check(quiz, at))
-    return []
+class Band(Strict):
+    upto: Number
+    label: InlineText
+    message: BlockText | None = None
+    recommend: list[Plain] = ()
 
 
-def _self_assessment(quiz: SelfAssessment, at):
+class Dimension(Strict):
+    id: Identifier
+    title: InlineText
+    description: BlockText | None = None
+    bands: list[Band] = Field(min_length=1)
+
+
+class Scale(Strict):
+    min: ScalePoint
+    max: ScalePoint
+    labels: list[InlineText]
+
+
+class Item(Strict):
+    text: InlineText
+    dimension: Plain
+    reverse: Boolean = False
+
+
+class Overall(Strict):
+    bands: list[Band] = Field(min_length=1)
+
+
+class ScreenItem(Strict):
+    text: InlineText
+    when: list[ScalePoint] = Field(min_length=1)  # the scale values that put safety first
+
+
+class Screen(Strict):
+    """Items never scored or stored: any trigger answer puts this message before every score."""
+
+    title: InlineText
+    message: BlockText
+    recommend: list[Plain] = ()
+    items: list[ScreenItem] = Field(min_length=1, max_length=6)
+
+
+class SelfAssessment(Common):
+    kind: Literal["self-assessment"]
+    scale: Scale
+    dimensions: list[Dimension] = Field(min_length=1)
+    items: list[Item] = Field(min_length=1)
+    overall: Overall | None = None
+    screen: Screen | None = None
+
+
+def rules(quiz: SelfAssessment, at):
     scale = quiz.scale
     if scale.min >= scale.max:
         yield at(("scale", "max"), f"scale max ({scale.max}) must be greater than min ({scale.min})",
@@ -104,43 +147,14 @@ def _screen(screen, scale, at):
             seen.add(value)
 
 
-def _knowledge_check(quiz: KnowledgeCheck, at):
-    for i, question in enumerate(quiz.questions):
-        if isinstance(question, TrueFalseQuestion):
-            continue
-        texts = set()
-        for k, option in enumerate(question.options):
-            shown = same_text(option.text)  # as a reader sees it: `Ａ` repeats `A`
-            if shown in texts:
-                yield at(("questions", i, "options", k, "text"), "this option repeats an earlier one",
-                         "give every option a different text")
-            texts.add(shown)
-        correct = sum(option.correct for option in question.options)
-        if question.type == "single" and correct != 1:
-            yield at(("questions", i, "options"), f"a single-choice question needs exactly one correct "
-                     f"option, found {correct}", "mark exactly one option 'correct: true', or use "
-                     "'type: multiple'")
-        if question.type == "multiple" and correct < 1:
-            yield at(("questions", i, "options"), "a multiple-choice question needs at least one "
-                     "correct option", "mark the right options 'correct: true'")
-
-
-def check_links(quiz, doc: Document, file: str, pages: set[str]) -> list[Problem]:
-    """Recommendations that point at pages the site does not have."""
-    if not isinstance(quiz, SelfAssessment):
-        return []
+def links(quiz: SelfAssessment):
+    """Every list of recommended pages, with its path in the file."""
     groups = [(("dimensions", i, "bands"), d.bands) for i, d in enumerate(quiz.dimensions)]
     if quiz.overall is not None:
         groups.append((("overall", "bands"), quiz.overall.bands))
-    lists = [(path + (j, "recommend"), band.recommend) for path, bands in groups for j, band in enumerate(bands)]
+    yield from ((path + (j, "recommend"), band.recommend) for path, bands in groups for j, band in enumerate(bands))
     if quiz.screen is not None:
-        lists.append((("screen", "recommend"), quiz.screen.recommend))
-    problems = []
-    for path, targets in lists:
-        for k, target in enumerate(targets):
-            page = target.split("#", 1)[0]
-            if page.endswith(".md") and page not in pages:
-                problems.append(Problem(file, *doc.where(path + (k,)),
-                                        f"recommended page '{page}' does not exist",
-                                        did_you_mean(page, pages, "check the path under docs/")))
-    return problems
+        yield ("screen", "recommend"), quiz.screen.recommend
+
+
+KIND = register(Kind("self-assessment", SelfAssessment, lambda quiz: quiz.items, rules, links))
