@@ -36,6 +36,7 @@ ORDER = [  # after the core's own files, before core/start.js; scoring.js before
     "journal/journal.js",
     "quick-exit/quick-exit.js",
     "search-name/search-name.js",
+    "scroll-regions/scroll-regions.js",
     "lesson-progress/lesson-progress.js",
     "use-panel/use-panel.js",
     "worksheet/worksheet.js",
