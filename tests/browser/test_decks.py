@@ -164,14 +164,21 @@ def test_printed_the_deck_page_is_the_list_of_every_card(open_site):
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_the_cut_out_cards_print_twelve_whole_cards_a_sheet_each_with_the_deck_s_title(open_site, paper):
-    page, log, errors = open_site(f"/worksheets/decks/{DECK}/")
+def test_the_cut_out_cards_print_twelve_whole_cards_a_sheet_each_with_the_deck_s_title(open_site, served_site, paper):
+    page, log, errors = open_site(f"/worksheets/decks/{DECK}/", color_scheme="dark")
     sheets = pdf_pages(page, paper)
-    assert len(sheets) == math.ceil(len(CARDS) / 12)
+    printed = len(CARDS) + 1  # the deck's cards after one on how to use them, which travels with them
+    assert len(sheets) == math.ceil(printed / 12)
     title = LOADED.quiz.title
-    assert [sheet.count(f"{title} ·") for sheet in sheets] == [min(12, len(CARDS) - 12 * n) for n in range(len(sheets))]
-    for index, card in enumerate(CARDS):  # each card whole, on its sheet, in the file's order
+    assert [sheet.count(f"{title} ·") for sheet in sheets] == [
+        min(12, printed - 12 * n) - (n == 0) for n in range(len(sheets))]
+    assert "Either of you can pass on any card" in sheets[0] and "If you are afraid of your partner" in sheets[0]
+    assert f"{served_site}/right-for-you/" in sheets[0].replace(" ", "")
+    for index, card in enumerate(CARDS, start=1):  # each card whole, on its sheet, in the file's order
         assert flat(card.text) in sheets[index // 12], card.text
+    # Black on white on paper, even when the screen shows the dark palette.
+    page.emulate_media(media="print")
+    assert page.locator(".closer-cards__text").first.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
     assert log.foreign == [] and errors == []
 
 
@@ -202,3 +209,37 @@ def test_an_embedded_deck_keeps_one_height_whatever_the_reader_does(browser, ser
         assert frame.evaluate("e => e.getBoundingClientRect().height") == start
         assert set(page.evaluate("seen")) <= {start}, page.evaluate("seen")
         context.close()
+
+
+def test_arrowing_through_the_levels_says_what_each_holds_and_keeps_the_focus(open_site):
+    page, _, errors = open_site(f"/quizzes/{DECK}/")
+    widget = deck(page)
+    choice = widget.locator("[data-deck-level]")
+    choice.select_option("light")
+    for _ in [card for card in CARDS if card.level == "light"]:
+        widget.locator("[data-deck-next]").click()
+    choice.focus()
+    page.keyboard.press("ArrowUp")  # every level: cards left, so no "all drawn"
+    page.keyboard.press("ArrowDown")  # light again: every card drawn, said at once, focus stays
+    expect(choice).to_be_focused()
+    expect(widget.locator("[data-deck-card]")).to_contain_text(f"every card of “{LEVELS['light']}”")
+    page.keyboard.press("ArrowDown")  # further: cards left, and nothing stale said
+    expect(choice).to_be_focused()
+    expect(widget.locator("[data-deck-next]")).to_be_enabled()
+    expect(widget.locator("[data-deck-card] .closer-deck__face:not(.closer-deck__sizer)")).not_to_contain_text("every card")
+    assert errors == []
+
+
+def test_removing_the_last_favourite_leaves_the_focus_on_a_control_of_the_deck(open_site):
+    page, _, errors = open_site(f"/quizzes/{DECK}/")
+    widget = deck(page)
+    widget.locator("[data-deck-level]").select_option("light")
+    for _ in [card for card in CARDS if card.level == "light"]:
+        widget.locator("[data-deck-next]").click()
+    widget.locator("[data-deck-favourite]").click()
+    widget.locator("[data-deck-next]").click()  # the end of the round: no card shown
+    remove = widget.locator("[data-deck-favourites] button")
+    expect(remove).to_have_accessible_description(flat(CARDS[kept(page)["favourites"][0]].text))
+    remove.click()
+    assert page.evaluate("document.activeElement.closest('[data-quiz]') !== null")
+    assert errors == []

@@ -45,8 +45,8 @@ def test_the_fingerprint_covers_the_cards_only():
 
 BROKEN = [
     ("too-few", deck(FIVE.split("\n", 1)[1]), "7:3", "needs at least 5 entries, found 4"),
-    ("repeated", deck(FIVE.replace("Card 3?", "Card 2?")), "10:12", "this card repeats an earlier one"),
-    ("repeated-as-seen", deck(FIVE.replace("Card 3?", "Ｃard 2?")), "10:12", "this card repeats an earlier one"),
+    ("repeated", deck(FIVE.replace("Card 3?", "Card 2?")), "10:12", "this card repeats the card at line 9"),
+    ("repeated-as-seen", deck(FIVE.replace("Card 3?", "Ｃard 2?")), "10:12", "this card repeats the card at line 9"),
     ("unknown-level", deck(FIVE.replace("level: deeper", "level: deep", 1)), "10:30", "unknown level 'deep'; did you mean 'deeper'"),
     ("no-level", deck(FIVE + '  - {text: "Card 5?"}\n'), "12:5", "the card names no level; add 'level:' with one of: light, deeper"),
     ("level-without-levels", "kind: deck\ntitle: Talk\ncards:\n" + FIVE, "4:30", "but the deck has no levels"),
@@ -56,6 +56,11 @@ BROKEN = [
     ("unknown-key", deck(FIVE.replace("{text:", "{txt:", 1)), "7:6", "unknown key 'txt'; did you mean 'text'"),
     ("kind-typo", deck(FIVE).replace("kind: deck", "kind: dek"), "1:7", "unknown kind 'dek'; did you mean 'deck'"),
 ]
+
+
+def test_a_level_key_written_twice_is_the_one_problem_reported():
+    head = "kind: deck\ntitle: Talk\nlevels:\n  - {key: light, title: Light}\n  - {key: light, title: Deeper}\n"
+    assert problems(deck(FIVE, head)) == ["quizzes/talk.yml:5:11: level key 'light' is used twice; give each level its own key"]
 
 
 @pytest.mark.parametrize("text,where,expect", [case[1:] for case in BROKEN], ids=[case[0] for case in BROKEN])

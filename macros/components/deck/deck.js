@@ -96,6 +96,8 @@ function wireDeck(state) {
     keepDeck(state);
     showFavourites(state);
   });
+  // Arrowing through a closed select fires "change" at each level: it says what that choice holds
+  // and never moves the focus away (WCAG 3.2.2).
   if (state.choice) state.choice.addEventListener("change", function () { roundEnded(state, false); });
   state.root.querySelector(".closer-quiz__clear").addEventListener("click", function () { state.saved.clear(); });
   if (EMBEDDED) {  // the favourites scroll within a space of their own: a named region the keyboard reaches
@@ -145,19 +147,21 @@ function showCard(state, index) {
   showFavourites(state);
 }
 
-// Says so when the choice has no card left (when asked to draw), and offers a new round.
+// When the choice has no card left, says so and offers a new round (moving the focus there only
+// when the reader asked to draw); a choice with cards left replaces an earlier "all drawn".
 function roundEnded(state, asked) {
   var over = !undrawn(state).length;
   reveal(state.newRound, over);
   state.next.disabled = over;
-  if (!over) return;
-  if (asked || state.shown === null) {
+  if (over) {
     state.shown = null;
     state.area.setAttribute("data-card-index", "");
     fillFace(state.face, endMessage(levelTitle(state, chosenLevel(state))));
     showFavourites(state);
+    if (asked) state.newRound.focus();
+  } else if (state.shown === null) {
+    fillFace(state.face, startMessage());
   }
-  state.newRound.focus();
 }
 
 function startRound(state) {
@@ -179,14 +183,17 @@ function showFavourites(state) {
     var item = element("li", "closer-deck__favourite-card");
     var text = element("div", "closer-deck__favourite-text");
     fillFace(text, { node: state.cards[index].node });
+    text.id = state.favourites.parentNode.getAttribute("data-labelled-by") + "-" + index;  // unique per widget
     var remove = element("button", "closer-deck__remove", gettext("Remove"));
     remove.type = "button";
+    remove.setAttribute("aria-describedby", text.id);  // which card: "Remove" alone repeats down the list
     remove.addEventListener("click", function () { unfavourite(state, index); });
     item.appendChild(text);
     item.appendChild(remove);
     state.favourites.appendChild(item);
   });
   show(state.none, !state.kept.length);
+  show(state.favourites, state.kept.length > 0);  // no empty list for a screen reader to announce
 }
 
 function unfavourite(state, index) {
@@ -194,8 +201,13 @@ function unfavourite(state, index) {
   state.kept.splice(at, 1);
   keepDeck(state);
   showFavourites(state);
+  // The next favourite's button, or the one before, or the deck's first control still usable.
   var buttons = all(state.favourites, "button");
-  (buttons[Math.min(at, buttons.length - 1)] || state.favourite).focus();
+  var next = buttons[Math.min(at, buttons.length - 1)] ||
+    [state.favourite, state.next, state.newRound].filter(function (button) {
+      return !button.disabled && !button.hidden && !button.classList.contains("closer-reserved");
+    })[0];
+  next.focus();
 }
 
 function keepDeck(state) {

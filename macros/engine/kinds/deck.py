@@ -33,12 +33,14 @@ class Deck(Common):
 
 def rules(quiz: Deck, at):
     """Unique card texts and level keys; with levels every card names one, and every level has cards."""
-    texts = set()
+    texts: dict[str, int] = {}
     for i, card in enumerate(quiz.cards):
         shown = same_text(card.text)  # as a reader sees it: `Ａ` repeats `A`
         if shown in texts:
-            yield at(("cards", i, "text"), "this card repeats an earlier one", "give every card a different text")
-        texts.add(shown)
+            earlier = at(("cards", texts[shown], "text"), "", "").line
+            yield at(("cards", i, "text"), f"this card repeats the card at line {earlier}",
+                     "give every card a different text")
+        texts.setdefault(shown, i)
     if quiz.levels is None:
         for i, card in enumerate(quiz.cards):
             if card.level is not None:
@@ -46,9 +48,11 @@ def rules(quiz: Deck, at):
                          "add 'levels:' to the deck, or remove the card's level")
         return
     keys = [level.key for level in quiz.levels]
-    for j, key in enumerate(keys):
-        if key in keys[:j]:
-            yield at(("levels", j, "key"), f"level key '{key}' is used twice", "give each level its own key")
+    repeated = [j for j, key in enumerate(keys) if key in keys[:j]]
+    for j in repeated:
+        yield at(("levels", j, "key"), f"level key '{keys[j]}' is used twice", "give each level its own key")
+    if repeated:  # a key written twice usually stands for one lost: the cards of that one would all be reported
+        return
     for i, card in enumerate(quiz.cards):
         if card.level is None:
             yield at(("cards", i), "the card names no level", "add 'level:' with one of: " + ", ".join(keys))
