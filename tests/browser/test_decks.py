@@ -122,7 +122,7 @@ def test_clear_all_and_dont_keep_reach_every_open_tab(open_site, served_site):
     front(privacy).get_by_label("Don't keep my answers on this device").check()
     deck(page).locator("[data-deck-next]").click()
     deck(page).locator("[data-deck-favourite]").click()
-    expect(deck(page).locator(".closer-quiz__storage")).to_contain_text("You chose not to keep answers")
+    expect(deck(page).locator(".closer-quiz__storage")).to_contain_text("You chose not to keep answers on this device, so your favourites will be gone")
     assert kept(page) is None
     assert errors == []
 

@@ -154,7 +154,17 @@ EVERY_PAGE.push(dropLeftWatchers);
 /* ---- Saved state: closer:<id>:v<version> = {fingerprint, savedAt, …the kind's own fields}:
    answers for a quiz, favourites and drawn for a deck ---- */
 
-function Saved(root) {
+// Why what a reader gave will be gone when they leave the page; a widget that keeps something
+// other than answers (a deck's favourites) names it in notes of its own.
+var ANSWER_NOTES = {
+  refused: gettext("This browser is not letting the site keep your answers, so they will be gone when you leave this page."),
+  scorm: gettext("Your answers are not kept here, so they will be gone when you leave this page."),
+  chosen: gettext("You chose not to keep answers on this device, so they will be gone when you leave this page."),
+  failed: gettext("This browser did not keep your answers, so they will be gone when you leave this page.")
+};
+
+function Saved(root, notes) {
+  this.notes = notes || ANSWER_NOTES;
   this.key = PREFIX + root.getAttribute("data-quiz") + ":v" + root.getAttribute("data-quiz-version");
   this.fingerprint = root.getAttribute("data-quiz-fingerprint");
   // Answers saved under the fingerprint of an earlier algorithm, for the same questions, still count.
@@ -235,10 +245,8 @@ Saved.prototype.sayWhetherKept = function () {
 
 // Shows the widget's note on why answers will be gone when the reader leaves this page.
 Saved.prototype.explain = function () {
-  say(this.note, storage() === null
-    ? gettext("This browser is not letting the site keep your answers, so they will be gone when you leave this page.")
-    : SCORM_PAGE ? gettext("Your answers are not kept here, so they will be gone when you leave this page.")
-      : !keepingAnswers() ? gettext("You chose not to keep answers on this device, so they will be gone when you leave this page.")
-      : gettext("This browser did not keep your answers, so they will be gone when you leave this page."));
+  var notes = this.notes;
+  say(this.note, storage() === null ? notes.refused : SCORM_PAGE ? notes.scorm
+    : !keepingAnswers() ? notes.chosen : notes.failed);
   show(this.note, true);
 };

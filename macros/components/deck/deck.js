@@ -6,10 +6,17 @@
 
 var DECK_COMPLETE_AFTER = 5;  // cards drawn in a visit before a learning platform hears "completed"
 
+var DECK_NOTES = {
+  refused: gettext("This browser is not letting the site keep your favourites, so they will be gone when you leave this page."),
+  scorm: gettext("Your favourites are not kept here, so they will be gone when you leave this page."),
+  chosen: gettext("You chose not to keep answers on this device, so your favourites will be gone when you leave this page."),
+  failed: gettext("This browser did not keep your favourites, so they will be gone when you leave this page.")
+};
+
 function deck(root) {
   var state = {
     root: root,
-    saved: new Saved(root),
+    saved: new Saved(root, DECK_NOTES),
     cards: [],  // by index in the file: {index, level, title, node}
     area: root.querySelector("[data-deck-card]"),
     next: root.querySelector("[data-deck-next]"),
