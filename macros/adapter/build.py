@@ -130,6 +130,11 @@ def page_file(page_or_file) -> str:
     return f"{DOCS_FOLDER.get()}/{file.src_uri}"
 
 
+def translations_folder(page) -> str:
+    """Where the quizzes of a page in another language are translated (quizzes/es), as problems name it."""
+    return "quizzes/" + page_file(page).split("/")[1]
+
+
 DOCS_FOLDER: ContextVar[str] = ContextVar("closer_docs_folder", default="docs")  # docs/es in the Spanish build
 
 

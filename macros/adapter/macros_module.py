@@ -17,7 +17,7 @@ from ..engine.problems import Problem
 from ..messages import _
 from ..render.rendering import render_file_listing, render_learning_path, render_privacy_controls
 from ..render.text import plain
-from .build import Build, page_file
+from .build import Build, page_file, translations_folder
 from .course_pages import widget
 from .plan_calendar import plan_calendar_html
 
@@ -132,7 +132,7 @@ def _quiz(build: Build, page, line: int, col: int, *args, **kwargs) -> str:
     if "level" not in kwargs:  # its title one level below the heading above it, so the page's outline holds
         above = heading_level_above(page.file.content_string, line)
         level = min(above + 1, 3) if above else 2
-    found = quiz_call_problem(quiz_id, build.catalog, build.untranslated, "quizzes/" + page_file(page).split("/")[1])
+    found = quiz_call_problem(quiz_id, build.catalog, build.untranslated, translations_folder(page))
     if found is not None:
         return problem(*found)
     loaded = build.catalog.quizzes.get(quiz_id)

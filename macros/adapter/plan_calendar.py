@@ -9,7 +9,7 @@ from ..engine.plan import read_plan
 from ..engine.problems import Problem
 from ..render.rendering import render_plan_calendar
 from ..render.text import plain
-from .build import Build, page_file
+from .build import Build, page_file, translations_folder
 from .course_pages import course_page
 
 SAFETY_PAGE = "right-for-you.md"  # the course's safety page, as the plugin names it for every copy
@@ -23,7 +23,7 @@ def plan_calendar_html(build: Build, page, line: int, col: int, args: tuple, kwa
     """
     path = page_file(page)
     events, problems = read_plan(page.file.content_string, page.file.src_uri, (path, line, col), args, kwargs,
-                                 build.catalog, build.untranslated, "quizzes/" + path.split("/")[1])
+                                 build.catalog, build.untranslated, translations_folder(page))
     safety = course_page(build, None, SAFETY_PAGE, page)
     if safety is None:
         problems.append(Problem(path, line, col, f"plan_calendar() has no safety page to link ({SAFETY_PAGE})",

@@ -127,15 +127,23 @@ def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets
     return downloads_policy
 
 
+def paper_page(path: PurePosixPath, site_url: str, page_url: str, stylesheets: tuple[str, ...]):
+    """For a printable page at path (a worksheet, a deck's cards), made from the page at page_url.
+
+    Returns on_paper(fragment), which gives a fragment of that page's HTML with its links
+    absolute, as in the page's embed and download, and the page's own asset links.
+    """
+    def on_paper(fragment: str) -> Markup:
+        return Markup(standalone_content(fragment, site_url, page_url).body.inner_html)
+    up = "../" * (len(path.parts) - 1)
+    return on_paper, {"styles": [f"{up}{ASSETS / name}" for name in stylesheets], "script": f"{up}{ASSETS / SCRIPT}"}
+
+
 def worksheet_page(sheet: Worksheet, facts: SiteFacts, policy_placeholder: str | None) -> str:
     """The worksheet's HTML: the lesson's steps, solo variant and prompts, each with writing space."""
     lesson, exercise = sheet.lesson, sheet.parts.exercise
     lesson_url = absolute_url(facts.site_url, lesson.page_url)
-
-    def on_paper(fragment: str) -> Markup:  # links absolute, as in the lesson's embed and download
-        return Markup(standalone_content(fragment, facts.site_url, lesson.page_url).body.inner_html)
-
-    up = "../" * (len(sheet.path.parts) - 1)
+    on_paper, assets = paper_page(sheet.path, facts.site_url, lesson.page_url, WORKSHEET_STYLESHEETS)
     return render_worksheet(
         title=lesson.title, slug=lesson.name, number=sheet.number, total=len(ORDER), lesson_url=lesson_url,
         exercise={"title": Markup(to_html(exercise.title, True)), "minutes": exercise.minutes,
@@ -144,8 +152,7 @@ def worksheet_page(sheet: Worksheet, facts: SiteFacts, policy_placeholder: str |
         reflection=[on_paper(text_html(prompt, True, sheet.link)) for prompt in sheet.parts.reflection],
         footer_css=css_string(f"{facts.site_name} · {lesson.title}\n{lesson_url}"),
         embed=False, inline=False, csp=policy_placeholder, **facts.footer(), credit_url=lesson_url,
-        credit_title=lesson_credit(lesson.title),
-        styles=[f"{up}{ASSETS / name}" for name in WORKSHEET_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT}")
+        credit_title=lesson_credit(lesson.title), **assets)
 
 
 def lesson_credit(title: str) -> str:

@@ -9,17 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from markupsafe import Markup
-
 from ..engine.catalog import Catalog, LoadedQuiz
 from ..engine.kinds import kind_of
 from ..messages import _
 from ..render.rendering import render_deck_cards, text_html
-from ..render.text import plain, to_html
-from .bundle import SCRIPT_NAME
-from .export import SiteFacts, standalone_content, write_file
+from ..render.text import plain
+from .export import SiteFacts, paper_page, write_file
 from .gift import gift_of
-from .urls import ASSETS, absolute_url, cards_url, file_of, gift_url
+from .urls import absolute_url, cards_url, file_of, gift_url
 
 CARDS_STYLESHEETS = ("standalone.css", "closer.css", "cards.css")
 Link = Callable[[str], str]  # a docs-relative page path -> its absolute address
@@ -33,22 +30,17 @@ def write_gift(site: Path, loaded: LoadedQuiz, facts: SiteFacts, link: Link, pol
 
 def write_cards(site: Path, loaded: LoadedQuiz, facts: SiteFacts, link: Link, policy: str | None) -> None:
     """A deck's cards to print and cut out, each with the deck's title and its level on its foot."""
-    deck, page_url = loaded.quiz, f"quizzes/{loaded.id}/"
+    deck, page_url, path = loaded.quiz, f"quizzes/{loaded.id}/", file_of(cards_url(loaded.id))
     levels = {level.key: plain(level.title) for level in deck.levels or ()}
-
-    def on_paper(fragment: str) -> Markup:  # links absolute, as in the deck's embed and download
-        return Markup(standalone_content(fragment, facts.site_url, page_url).body.inner_html)
-    path = file_of(cards_url(loaded.id))
-    up = "../" * (len(path.parts) - 1)
+    on_paper, assets = paper_page(path, facts.site_url, page_url, CARDS_STYLESHEETS)
     deck_url, title = absolute_url(facts.site_url, page_url), plain(deck.title)
     write_file(site / path, render_deck_cards(
         title=title, intro=on_paper(text_html(deck.intro, False, link)) if deck.intro else None,
-        cards=[{"text": on_paper(to_html(card.text, True)), "level": levels.get(card.level or "")}
+        cards=[{"text": on_paper(text_html(card.text, True, link)), "level": levels.get(card.level or "")}
                for card in deck.cards], count=len(deck.cards), deck_url=deck_url,
         embed=False, inline=False, csp=policy, **facts.footer(), credit_url=deck_url,
         # Translators: what a page on its own credits, after "From <site>: ", when it is a quiz of no lesson.
-        credit_title=_("“{title}”", title=title),
-        styles=[f"{up}{ASSETS / name}" for name in CARDS_STYLESHEETS], script=f"{up}{ASSETS / SCRIPT_NAME}"))
+        credit_title=_("“{title}”", title=title), **assets))
 
 
 QUIZ_EXPORTS = {"gift": write_gift, "cards": write_cards}

@@ -60,9 +60,9 @@ def rules(quiz: Deck, at):
             yield at(("cards", i, "level"), f"unknown level '{card.level}'",
                      did_you_mean(card.level, keys, "use one of: " + ", ".join(keys)))
     counts = Counter(card.level for card in quiz.cards)
-    for j, key in enumerate(dict.fromkeys(keys)):
+    for j, key in enumerate(keys):  # unique here: a key written twice returned above
         if not counts[key]:
-            yield at(("levels", keys.index(key)), f"level '{key}' has no card",
+            yield at(("levels", j), f"level '{key}' has no card",
                      "give it cards with 'level: " + key + "', or remove the level")
 
 
