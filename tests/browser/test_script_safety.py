@@ -44,7 +44,7 @@ def knowledge_check(t) -> str:
       - {{text: {next(t)}, correct: true, feedback: {next(t)}}}
       - {{text: "second option", feedback: {next(t)}}}
     explanation: {next(t)}""" for _ in range(4))
-    return f"kind: knowledge-check\\ntitle: {next(t)}\\nintro: {next(t)}\\nquestions:{questions}\\n"
+    return f"kind: knowledge-check\ntitle: {next(t)}\nintro: {next(t)}\nquestions:{questions}\n"
 
 
 def self_assessment(t) -> str:
@@ -62,6 +62,12 @@ screen: {{title: {next(t)}, message: {next(t)}, items: [{{text: {next(t)}, when:
 """
 
 
+def deck(t) -> str:
+    cards = "".join(f"\n  - {{text: {next(t)}, level: {'a' if n < 3 else 'b'}}}" for n in range(6))
+    return (f"kind: deck\ntitle: {next(t)}\nintro: {next(t)}\nlevels:\n  - {{key: a, title: {next(t)}}}\n"
+            f"  - {{key: b, title: {next(t)}}}\ncards:{cards}\n")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     """The project with every public payload in quiz text fields, built (not --strict) and served."""
@@ -71,7 +77,7 @@ def hostile_site(tmp_path_factory):
     texts = iter(strings + strings[:40])  # wrap around so the last quiz is full too
     used = 0
     while used < len(strings):
-        for make in (knowledge_check, self_assessment):
+        for make in (knowledge_check, self_assessment, deck):
             before = used
             counted = _Counting(texts)
             text = make(counted)
@@ -121,7 +127,12 @@ def test_built_widgets_carry_no_handler_script_or_javascript_url(hostile_site):
         assert widget is not None and not widget.find(["script", "iframe", "object", "embed", "style"])
         oembed = json.loads((hostile_site["site"] / "oembed" / "quizzes" / f"{quiz_id}.json").read_text())
         assert [tag.name for tag in BeautifulSoup(oembed["html"], "html.parser").find_all(True)] == ["iframe"]
-        for tag in widget.find_all(True):
+        pages = [widget]
+        if widget["data-quiz-kind"] == "deck":  # and its cards to print, made from the same texts
+            pages.append(BeautifulSoup((hostile_site["site"] / "worksheets" / "decks" / quiz_id / "index.html")
+                                       .read_text(), "html.parser").main)
+            assert not pages[-1].find(["script", "iframe", "object", "embed", "style"])
+        for tag in (tag for part in pages for tag in part.find_all(True)):
             for name, value in tag.attrs.items():
                 assert not name.lower().startswith("on"), (quiz_id, tag)
                 if name in ("href", "src"):
@@ -141,6 +152,11 @@ def test_answering_every_hostile_quiz_runs_none_of_it(browser, hostile_site):
                 question.locator("input").first.check()
                 question.locator(".closer-quiz__check").click()
             widget.locator(".closer-quiz__summary").filter(has_text="of 4").wait_for()
+        elif widget.get_attribute("data-quiz-kind") == "deck":  # every card drawn and kept as a favourite
+            for _ in range(6):
+                widget.locator("[data-deck-next]").click()
+                widget.locator("[data-deck-favourite]").click()
+            widget.locator("[data-deck-favourites] li").nth(5).wait_for()
         else:  # every answer at the top: the screen flags and its message is shown first
             for item in widget.locator(".closer-quiz__item, .closer-quiz__screen-item").all():
                 item.locator("input").last.check()
