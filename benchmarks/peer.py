@@ -1,10 +1,10 @@
-"""Closer against its peer on the same generated course: build time and a quiz page's first load.
+"""Closer against its peer on the same generated course: build time, CPU, memory and page weight.
 
-The course is `../shared/tools/peer_site.py`'s: 20 pages of 1,500 words, 5 of them with the same
-10-question check, built as plain mkdocs-material (a), with mkdocs-quiz (c) and with Closer (d).
-Closer's variant is adapted here to the project as it is now (`closer_variant`), so the figure
-follows the layout; mkdocs-quiz lives in its own environment (.venv-peer), never in the
-project's.
+The course is `../shared/tools/peer_site.py`'s, at two sizes: 20 pages of 1,500 words with the
+same 10-question check on 5 of them, and 200 pages with it on 50. Each size is built as plain
+mkdocs-material (a), with mkdocs-quiz (c) and with Closer (d), the generator's smallest coach's
+site. mkdocs-quiz lives in its own environment (.venv-peer), never in the project's. Every build
+is cold: a fresh process, a fresh site folder.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PEER_SITE = ROOT.parent / "shared" / "tools" / "peer_site.py"
 PEER_ENV = ROOT / ".venv-peer"
 VARIANTS = {"a": "plain mkdocs-material", "c": "mkdocs-quiz", "d": "Closer"}
-KIB = 1024
+COURSES = {20: 5, 200: 50}  # pages: pages with the check
+TARGETS = {20: 1.15, 200: 1.10}  # Closer / mkdocs-quiz, wall time (issue 43)
+KIB, MIB = 1024, 1024 * 1024
 
 
 def peer_python() -> Path:
@@ -41,40 +43,64 @@ def peer_python() -> Path:
     return python
 
 
-def closer_variant(project: Path) -> None:
-    """Adapt variant d to today's layout.
-
-    The bundle is made by the plugin, not copied from docs/, pages load one stylesheet, and a
-    site names where its quick exit goes.
-    """
-    config = project / "mkdocs.yml"
-    text = re.sub(r"extra_css:\n(  - .*\n)+", "extra_css:\n  - assets/closer/closer.css\n", config.read_text())
-    config.write_text(text + "extra:\n  quick_exit_url: https://www.bbc.com/weather\n")
-    assets = project / "docs" / "assets" / "closer"
-    (assets / "closer.js").unlink(missing_ok=True)
-    for path in (ROOT / "docs" / "assets" / "closer").iterdir():
-        shutil.copy(path, assets / path.name)
-
-
-def generate(work: Path) -> dict[str, Path]:
+def generate(work: Path, pages: int, checks: int) -> dict[str, Path]:
+    """The course in each variant; Closer's imports its macros as the installed package does."""
+    env = {**os.environ, "CLOSER_MODULE": "closer.adapter"}
     projects = {}
     for variant in VARIANTS:
-        project = work / f"peer-{variant}"
-        env = {**os.environ, "CLOSER_ASSETS": str(ROOT / "docs" / "assets" / "closer")}
-        subprocess.run([sys.executable, str(PEER_SITE), str(project), variant, "20", "1500"],
-                       env=env, check=True, capture_output=True)
-        if variant == "d":
-            closer_variant(project)
+        project = work / f"peer-{pages}-{variant}"
+        subprocess.run([sys.executable, str(PEER_SITE), str(project), variant, str(pages), "1500",
+                        "--quiz-pages", str(checks)], env=env, check=True, capture_output=True)
         projects[variant] = project
     return projects
 
 
-def build_seconds(python: Path, project: Path) -> float:
+def build(python: Path, project: Path) -> dict[str, float]:
+    """One cold build: wall seconds, CPU seconds (user + system) and peak memory in MiB."""
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    subprocess.run([str(python), "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
-                   cwd=project, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    child = subprocess.Popen([str(python), "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)  # this child's own usage, not every child's so far
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"{project}: mkdocs build failed\n{child.stderr.read().decode()}")
+    child.stderr.close()
+    # ru_maxrss is in KiB on Linux.
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "memory": usage.ru_maxrss * KIB / MIB}
+
+
+def rounds(python: Path, projects: dict[str, Path], pairs: int) -> dict[str, list[dict]]:
+    """Builds in rounds a c d, so each round's ratios share the machine's mood of the moment."""
+    for project in projects.values():
+        build(python, project)  # warm-up: the disk cache and Python's bytecode, not our state
+    runs = {variant: [] for variant in projects}
+    for _ in range(pairs):
+        for variant, project in projects.items():
+            runs[variant].append(build(python, project))
+    return runs
+
+
+def report_course(pages: int, runs: dict[str, list[dict]], row) -> None:
+    median = {v: {key: statistics.median(r[key] for r in rs) for key in ("wall", "cpu", "memory")}
+              for v, rs in runs.items()}
+    for variant, name in VARIANTS.items():
+        m = median[variant]
+        row(f"{pages} pages: {name}, medians", f"{m['wall']:.2f} s wall", f"{m['cpu']:.2f} s CPU, {m['memory']:.0f} MiB")
+    for key in ("wall", "cpu"):
+        ratios = sorted(d[key] / c[key] for d, c in zip(runs["d"], runs["c"]))
+        ratio = statistics.median(ratios)
+        target = TARGETS[pages] if key == "wall" else None
+        row(f"{pages} pages: Closer / mkdocs-quiz, {key}, median of pairs", f"{ratio:.2f}",
+            f"<= {target:.2f}" if target else "", ratio <= target if target else None)
+        row("  spread of the paired ratios (the machine's noise)", f"{ratios[0]:.2f} to {ratios[-1]:.2f}")
+    plain = statistics.median(a["wall"] / c["wall"] for a, c in zip(runs["a"], runs["c"]))
+    row(f"{pages} pages: plain / mkdocs-quiz, wall, median of pairs", f"{plain:.2f}")
+    extra = median["d"]["memory"] - median["c"]["memory"]
+    row(f"{pages} pages: Closer's peak memory over mkdocs-quiz's", f"{extra:+.0f} MiB", "<= +25 MiB", extra <= 25)
 
 
 def first_load(site: Path, page: Path) -> int:
@@ -90,38 +116,28 @@ def first_load(site: Path, page: Path) -> int:
     return total
 
 
-def quiz_page(site: Path) -> Path:
-    return site / "module-01" / "lesson-0002" / "index.html"  # the first page with the check
+def report_weight(projects: dict[str, Path], row) -> None:
+    quiz = {v: first_load(p / "site", p / "site" / "module-01" / "lesson-0002" / "index.html")
+            for v, p in projects.items()}  # the first page with the check
+    plain = {v: first_load(p / "site", p / "site" / "module-01" / "lesson-0001" / "index.html")
+             for v, p in projects.items()}
+    for variant, name in VARIANTS.items():
+        row(f"quiz page first load, {name}", f"{quiz[variant] / KIB:.1f} KiB")
+    row("Closer quiz page over plain", f"{(quiz['d'] - quiz['a']) / KIB:.1f} KiB", "<= 10 KiB",
+        quiz["d"] - quiz["a"] <= 10 * KIB)
+    row("page without a quiz, Closer over plain", f"{(plain['d'] - plain['a']) / KIB:.1f} KiB", "one cached file")
+    row("page without a quiz, mkdocs-quiz over plain", f"{(plain['c'] - plain['a']) / KIB:.1f} KiB")
 
 
-def plain_page(site: Path) -> Path:
-    return site / "module-01" / "lesson-0001" / "index.html"
-
-
-def bench_peer(work: Path, pairs: int, row) -> None:
+def bench_peer(work: Path, pairs: int, row, sizes: tuple[int, ...] = tuple(COURSES)) -> None:
     if not PEER_SITE.is_file():
         print(f"\nPeer: skipped, {PEER_SITE} is not beside this clone")
         return
-    print(f"\nPeer: the same course as plain material, mkdocs-quiz and Closer, {pairs} rounds a c d")
     python = peer_python()
-    projects = generate(work)
-    times = {variant: [] for variant in VARIANTS}
-    for variant, project in projects.items():
-        build_seconds(python, project)  # warm-up
-    for _ in range(pairs):
-        for variant, project in projects.items():
-            times[variant].append(build_seconds(python, project))
-    ratios = {v: statistics.median(t / a for t, a in zip(times[v], times["a"])) for v in ("c", "d")}
-    for variant, name in VARIANTS.items():
-        row(f"build, {name}, median", f"{statistics.median(times[variant]):.2f} s")
-    row("mkdocs-quiz / plain, median of paired ratios", f"{ratios['c']:.2f}")
-    row("Closer / plain, median of paired ratios", f"{ratios['d']:.2f}", "≤ mkdocs-quiz", ratios["d"] <= ratios["c"])
-    weights = {v: first_load(p / "site", quiz_page(p / "site")) for v, p in projects.items()}
-    plain = {v: first_load(p / "site", plain_page(p / "site")) for v, p in projects.items()}
-    for variant, name in VARIANTS.items():
-        row(f"quiz page first load, {name}", f"{weights[variant] / KIB:.1f} KiB")
-    row("Closer quiz page over plain", f"{(weights['d'] - weights['a']) / KIB:.1f} KiB", "≤ 8 KiB",
-        weights["d"] - weights["a"] <= 8 * KIB)
-    row("page without a quiz, Closer over plain", f"{(plain['d'] - plain['a']) / KIB:.1f} KiB",
-        "one cached file")
-    row("page without a quiz, mkdocs-quiz over plain", f"{(plain['c'] - plain['a']) / KIB:.1f} KiB")
+    for pages in sizes:
+        print(f"\nPeer: {pages} pages, {COURSES[pages]} with the check, as plain material, mkdocs-quiz and "
+              f"Closer; {pairs} rounds a c d, each build cold")
+        projects = generate(work, pages, COURSES[pages])
+        report_course(pages, rounds(python, projects, pairs), row)
+        if pages == min(sizes):
+            report_weight(projects, row)
