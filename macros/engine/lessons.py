@@ -25,7 +25,8 @@ ORDER = [
     "what-is-emotional-intimacy", "why-it-matters", "emotional-safety", "trust", "vulnerability",
     "listening-and-communication", "knowing-each-other", "empathy-and-support", "respect-and-boundaries",
     "time-together", "physical-intimacy", "appreciation", "barriers", "conflict", "your-cycle",
-    "when-they-wont-engage", "life-changes", "growing-together", "rebuilding-trust", "getting-help",
+    "problems-that-last", "when-they-wont-engage", "life-changes", "growing-together", "shared-meaning",
+    "rebuilding-trust", "forgiveness", "getting-help",
 ]
 WORDS_PER_MINUTE = 200
 QUESTIONS = (3, 5)
