@@ -137,12 +137,24 @@ class MarkdownRenderer:
 # quiz texts are like this, and skipping Markdown and nh3 for them halves loading a quiz. A test
 # checks the shortcut against the full path on every text of the project and the payload lists.
 PLAIN_TEXT = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.;:?'\"()/%\u2018\u2019\u201c\u201d\u2013\u2014-]+[^\W_]*)*")
+# The same, where a whole word or words may also be **strong** or `code` (as in "press **Check**"):
+# Markdown makes exactly <strong>…</strong> and <code>…</code> of them, and nh3 keeps both.
+_WORDS = r"[^\W_]+(?: [^\W_]+)*"
+_MARKED = rf"\*\*{_WORDS}\*\*|`{_WORDS}`"
+_SEPARATOR = r"[ ,.;:?'\"()/%\u2018\u2019\u201c\u201d\u2013\u2014-]+"
+MARKED_TEXT = re.compile(rf"(?:[^\W\d_][^\W_]*|{_MARKED})(?:{_SEPARATOR}(?:[^\W_]*|{_MARKED}))*")
+_STRONG_OR_CODE = re.compile(rf"\*\*({_WORDS})\*\*|`({_WORDS})`")
+
+
+def _marked_html(source: str) -> str:
+    return _STRONG_OR_CODE.sub(lambda m: f"<strong>{m[1]}</strong>" if m[1] else f"<code>{m[2]}</code>", source)
 
 
 @functools.lru_cache(maxsize=None)
 def _rendered(source: str, inline: bool) -> tuple[str, tuple[str, ...]]:
-    if PLAIN_TEXT.fullmatch(source) and source == source.strip():
-        return (source if inline else f"<p>{source}</p>"), ()
+    if source == source.strip() and (PLAIN_TEXT.fullmatch(source) or MARKED_TEXT.fullmatch(source)):
+        html = _marked_html(source)
+        return (html if inline else f"<p>{html}</p>"), ()
     renderer = _renderer()
     html, removed = renderer.render(source, inline)
     return html, tuple(removed)

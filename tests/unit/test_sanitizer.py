@@ -13,7 +13,7 @@ import yaml
 
 from closer.publish.export import inline_images, standalone_content
 from closer.render.rendering import render_quiz
-from closer.render.text import ATTRIBUTES, BLOCK_TAGS, PLAIN_TEXT, MarkdownRenderer, _rendered
+from closer.render.text import ATTRIBUTES, BLOCK_TAGS, MARKED_TEXT, PLAIN_TEXT, MarkdownRenderer, _rendered
 from tests.support import ROOT, quiz_from_text
 from tests.support.payloads import NAUGHTY, PAYLOADS, WIDGET_TAGS, assert_inert
 
@@ -140,8 +140,13 @@ def test_the_plain_text_shortcut_gives_what_markdown_and_the_sanitizer_give(inli
              for text in _every_text_of(yaml.safe_load(path.read_text()))]
     texts += PAYLOADS + NAUGHTY + ["1995. A year", "- a list", "# heading", "a  ", "a_b_c", "x -- y", "a\u00a0b",
                                    "It’s “fine” (mostly) — 50% / 50%", "Ünïcode ça va", "ends with two  "]
+    # Strong and code words take a shortcut too; near misses must go the full way and agree.
+    texts += ["Press **Check** now.", "(**bold**)", "`code` first", "a**b**c", "**a** **b**", "** a**", "**a **",
+              "`a b`", "the `x`,", "**1995**. A year", "x **a b** y", "it's **fine**", "**a**`b`", "***a***",
+              "**a_b**", "`<b>`", "**A** - list", "1. **a**", "`a  b`", "** **", "**a**\nb", "`a`b`"]
     shortcut = [text for text in texts if PLAIN_TEXT.fullmatch(text)]
     assert len(shortcut) >= 100  # the project's own texts mostly take the shortcut
+    assert len([text for text in texts if MARKED_TEXT.fullmatch(text) and not PLAIN_TEXT.fullmatch(text)]) >= 10
     for text in texts:
         html, removed = renderer.render(text, inline)
         assert _rendered(text, inline) == (html, tuple(removed)), text
