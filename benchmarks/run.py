@@ -29,7 +29,7 @@ from benchmarks.lighthouse import bench_lighthouse  # noqa: E402
 from benchmarks.peer import bench_peer  # noqa: E402
 from benchmarks.serve import bench_serve  # noqa: E402
 from closer.publish.assets import minified  # noqa: E402
-from closer.publish.bundle import COMPONENTS, bundle_script, bundle_stylesheet  # noqa: E402
+from closer.publish.bundle import COMPONENTS, bundle_script, bundle_stylesheet, site_bundle, site_needs  # noqa: E402
 from tests.support import copy_project, free_port  # noqa: E402  (one copy of these helpers)
 
 ORIGIN = f"http://127.0.0.1:{free_port()}"
@@ -140,6 +140,10 @@ def bench_weight(site_a: Path, site_b: Path) -> None:
     widgets = widgets_alone()
     row("widgets' own JS + CSS (core, the three kinds, their styles)",
         f"{kib(widgets['script'])} + {kib(widgets['style'])}", "<= 6 KiB", sum(widgets.values()) <= 6 * KIB)
+    for kind in ("knowledge-check", "deck", "self-assessment"):  # what a coach's site of one kind loads on every page
+        bundle = site_bundle(site_needs({kind}, False, False, []), "en")
+        sizes = [gz(minified(bundle[name], suffix)) for name, suffix in (("closer.js", ".js"), ("closer.css", ".css"))]
+        row(f"a site of {kind}s only: closer.js + closer.css", f"{kib(sizes[0])} + {kib(sizes[1])}")
     lesson = "lessons/trust/index.html"
     heavier = gz((site_a / lesson).read_bytes()) - gz((site_b / lesson).read_bytes())
     # Every page of this site loads closer.js and closer.css (quick exit, progress), with or

@@ -15,11 +15,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..engine.catalog import load_catalog
+from ..engine.kinds import kind_of
 from ..engine.lessons import check_nav_order
 from ..engine.problems import Problem
 from ..engine.site_config import THEME, check_quick_exit, check_site_config, check_site_url, rename_old_module
 from ..messages import catalog_problems, speak
-from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, bundle_script, bundle_stylesheet
+from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, site_bundle, site_needs
 from ..publish.export import EMPTY_SITEMAP, SiteFacts
 from ..publish.security import template_script_hashes
 from ..publish.site import lesson_standalone, publish
@@ -132,18 +133,25 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             build.quiz_pages[uri] = quiz_id
-        bundles = {SCRIPT_NAME: bundle_script(lang=self.languages.current), STYLESHEET_NAME: bundle_stylesheet()}
-        for name, content in bundles.items():  # made from macros/components/, never kept in docs/
-            uri = f"{ASSETS}/{name}"
-            if files.get_file_from_path(uri):
-                files.remove(files.get_file_from_path(uri))
-            files.append(File.generated(config, uri, content=content))
         build.files = files
         check_front_matters(build, files)
         handed = parent()  # a language's pages may recommend the default's, until they are translated
         build.catalog.check_links({f.src_uri for f in files.documentation_pages()} | set(handed.pages if handed else ()))
         load_lessons(build, files)
+        self._add_bundle(files, config)
         return files
+
+    def _add_bundle(self, files, config) -> None:
+        """The site's script and stylesheet (never kept in docs/), with the parts its pages can use."""
+        build = self.build
+        needs = site_needs({kind_of(loaded.quiz).name for loaded in build.catalog.quizzes.values()},
+                           bool(build.lessons), self.home_template,
+                           [file.content_string for file in files.documentation_pages()])
+        for name, content in site_bundle(needs, self.languages.current).items():
+            uri = f"{ASSETS}/{name}"
+            if files.get_file_from_path(uri):
+                files.remove(files.get_file_from_path(uri))
+            files.append(File.generated(config, uri, content=content))
 
     def on_serve(self, server, config, builder):
         server.watch(str(COMPONENTS))  # a changed component script rebuilds the bundle

@@ -166,8 +166,8 @@ def ngettext(singular: str, plural: str, n: int, **values) -> str:
     return catalog(language()).ngettext(singular, plural, n, **values)
 
 
-def browser_messages(lang: str) -> tuple[dict[str, str | list[str]], str]:
-    """The messages the browser's scripts use, and the plural rule for them, for lang's bundle.
+def browser_messages(lang: str, scripts: frozenset[str] | None = None) -> tuple[dict[str, str | list[str]], str]:
+    """The messages the browser's scripts (or those named, as `components/<folder>/<file>.js`) use, and the plural rule.
 
     Only those said differently from their id travel: English pages carry no copy of their own words.
     """
@@ -175,7 +175,8 @@ def browser_messages(lang: str) -> tuple[dict[str, str | list[str]], str]:
     messages = catalog(lang)
     shown = {}
     for message in template:
-        if message.id and any(location.endswith(".js") for location, _line in message.locations):
+        if message.id and any(location.endswith(".js") and (scripts is None or location in scripts)
+                              for location, _line in message.locations):
             msgid = _id(message.id)
             written = tuple(message.id) if isinstance(message.id, tuple) else (msgid,)
             forms = messages.forms.get(msgid) or written

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+import re
 
 from ..messages import DEFAULT, browser_messages
 from ..render.rendering import COMPONENTS
@@ -47,10 +48,38 @@ HEADER = """/* Closer's browser code, bundled from macros/components/ (one file 
 """
 
 
-def script_sources() -> list[Path]:
-    """Every script of the bundle, in order."""
+# What a component folder serves, when it is not every page: a quiz kind (named as the kinds
+# registry names it) or a feature a site may lack. A site's bundle holds only what its pages can
+# use (`site_needs`), so a coach's site of knowledge checks does not carry the course's decks,
+# check-in, journal and calendar. Folders not named here (core, quick exit, frame guard, use
+# panel, embeds) serve every site.
+NEEDS = {
+    "knowledge-check": "knowledge-check", "deck": "deck",
+    "self-assessment": "self-assessment", "chart": "self-assessment", "history": "self-assessment",
+    "lesson": "lessons", "lesson-progress": "lessons", "learning-path": "lessons", "journal": "lessons",
+    "privacy-controls": "privacy-controls", "plan-calendar": "plan-calendar", "home": "home",
+}
+NEEDED_TOO = {"privacy-controls": "lessons"}  # a backup is bounded by the journal's largest note (journal.js)
+MACRO_NEEDS = {"plan_calendar": "plan-calendar", "privacy_controls": "privacy-controls", "learning_path": "lessons"}
+MACRO_CALL = re.compile(r"\{\{-?\s*(" + "|".join(MACRO_NEEDS) + r")\s*\(")
+
+
+def site_needs(kinds: set[str], has_lessons: bool, has_home: bool, page_sources: list[str]) -> frozenset[str]:
+    """What a site's pages can use: its quizzes' kinds, its lessons and home, and the macros its pages call."""
+    needs = set(kinds) | ({"lessons"} if has_lessons else set()) | ({"home"} if has_home else set())
+    needs |= {MACRO_NEEDS[name] for source in page_sources for name in MACRO_CALL.findall(source)}
+    return frozenset(needs | {NEEDED_TOO[need] for need in needs if need in NEEDED_TOO})
+
+
+def _serves(part: str, needs: frozenset[str] | None) -> bool:
+    need = NEEDS.get(part.split("/")[0])
+    return needs is None or need is None or need in needs
+
+
+def script_sources(needs: frozenset[str] | None = None) -> list[Path]:
+    """The scripts of the bundle (of every part, or of the parts that serve needs), in order."""
     return [COMPONENTS / "core" / "words.js", COMPONENTS / "core" / "core.js", COMPONENTS / "core" / "kept.js",
-            *(COMPONENTS / name for name in ORDER), COMPONENTS / "core" / "start.js"]
+            *(COMPONENTS / name for name in ORDER if _serves(name, needs)), COMPONENTS / "core" / "start.js"]
 
 
 def _joined(paths: list[Path]) -> str:
@@ -61,17 +90,19 @@ def _joined(paths: list[Path]) -> str:
 
 def bundle_script(sources: list[Path] | None = None, lang: str = DEFAULT) -> str:
     """The one script a language's pages load: every component's source (or those given) inside one strict function."""
-    return (HEADER + '(function () {\n"use strict";\n\n' + _words(lang) + _joined(sources or script_sources())
-            + "})();\n")
+    sources = sources or script_sources()
+    return (HEADER + '(function () {\n"use strict";\n\n' + _words(lang, sources) + _joined(sources) + "})();\n")
 
 
-def _words(lang: str) -> str:
+def _words(lang: str, sources: list[Path]) -> str:
     """The language's messages for the scripts (words.js reads them), and its plural rule as code.
 
-    The rule comes from Babel's locale data, checked to hold only n, digits and operators, never
-    from a catalog; the messages are JSON, with "<" escaped so no text can close the script.
+    Only the messages of the scripts bundled travel. The rule comes from Babel's locale data,
+    checked to hold only n, digits and operators, never from a catalog; the messages are JSON,
+    with "<" escaped so no text can close the script.
     """
-    messages, rule = browser_messages(lang)
+    scripts = frozenset(f"components/{path.relative_to(COMPONENTS).as_posix()}" for path in sources)
+    messages, rule = browser_messages(lang, scripts)
     data = json.dumps(messages, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     return (f"/* ---- messages/{lang}.po: the texts the scripts show ---- */\nvar MESSAGES = {data};\n"
             f"function pluralForm(n) {{ return Number({rule}); }}\n")
@@ -86,6 +117,11 @@ STYLE_ORDER = [  # the cascade's order: site-wide adjustments first, then compon
 ]
 
 
-def bundle_stylesheet(parts: list[str] = STYLE_ORDER) -> str:
-    """The one stylesheet pages load (or one of the parts given), its components' styles one after another."""
-    return _joined([COMPONENTS / part for part in parts])
+def bundle_stylesheet(parts: list[str] = STYLE_ORDER, needs: frozenset[str] | None = None) -> str:
+    """The one stylesheet pages load (or the parts given, or those that serve needs), one style after another."""
+    return _joined([COMPONENTS / part for part in parts if _serves(part, needs)])
+
+
+def site_bundle(needs: frozenset[str], lang: str) -> dict[str, str]:
+    """A site's script and stylesheet by name, each with the parts that serve needs."""
+    return {SCRIPT_NAME: bundle_script(script_sources(needs), lang=lang), STYLESHEET_NAME: bundle_stylesheet(needs=needs)}

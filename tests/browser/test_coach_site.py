@@ -26,3 +26,9 @@ def test_a_quiz_on_a_coach_s_site_is_styled_answerable_and_private(browser, tmp_
         assert leave.bounding_box()["y"] == 0  # in the header's band, at the top
         assert errors == [] and log.foreign == []  # no web fonts or anything else from another site
         page.context.close()
+    # A site of knowledge checks loads the checks' code, not the course's decks, check-in, journal or calendar.
+    script = (project / "site" / "assets" / "closer" / "closer.js").read_text()
+    assert "Your answer: right" in script
+    for elsewhere in ("Your favourites are not kept here", "Keep a history of my results", "Your scores at a glance",
+                      "This browser is not letting the site keep notes", "Add to my calendar"):
+        assert elsewhere not in script, elsewhere
