@@ -47,6 +47,13 @@ class Build:
         self._placeholder_div = re.compile(f'<div data-closer-stash="{self.placeholder.pattern}"></div>')
         self.held: list[str] = []
         self.unsearchable: set[int] = set()  # indexes in held put in after the search index
+        self._sources: dict[str, str] = {}
+
+    def source(self, file) -> str:
+        """A page's Markdown as written, read once for the checks, the lessons and the bundle."""
+        if file.src_uri not in self._sources:
+            self._sources[file.src_uri] = file.content_string
+        return self._sources[file.src_uri]
 
     def problems(self) -> list[Problem]:
         return sorted(set(self.catalog.problems + self.page_problems))

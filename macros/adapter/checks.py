@@ -25,7 +25,7 @@ def check_front_matters(build: Build, files) -> None:
     for file in files.documentation_pages():
         if file.src_uri in build.quiz_pages:
             continue
-        problems = check_front_matter(file.content_string, page_file(file),
+        problems = check_front_matter(build.source(file), page_file(file),
                                       lesson=PurePosixPath(file.src_uri).parent.as_posix() == "lessons")
         build.page_problems.extend(problems)
         if any(not p.warning for p in problems):

@@ -96,7 +96,7 @@ def load_lessons(build: Build, files) -> None:
         if path.stem not in ORDER:
             build.page_problems.append(unknown_lesson(path.stem, where))
             continue
-        lesson, problems = checked_lesson(file.content_string, where, path.stem, build.catalog, removed_markup)
+        lesson, problems = checked_lesson(build.source(file), where, path.stem, build.catalog, removed_markup)
         build.page_problems.extend(problems)
         if lesson is not None:
             build.lessons[file.src_uri] = lesson

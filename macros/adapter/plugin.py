@@ -146,7 +146,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         build = self.build
         needs = site_needs({kind_of(loaded.quiz).name for loaded in build.catalog.quizzes.values()},
                            bool(build.lessons), self.home_template,
-                           [file.content_string for file in files.documentation_pages()])
+                           [build.source(file) for file in files.documentation_pages()])
         for name, content in site_bundle(needs, self.languages.current).items():
             uri = f"{ASSETS}/{name}"
             if files.get_file_from_path(uri):

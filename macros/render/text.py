@@ -136,14 +136,13 @@ class MarkdownRenderer:
 # HTML (no emphasis, code, link, list, heading, entity or break), so its HTML is itself. Most
 # quiz texts are like this, and skipping Markdown and nh3 for them halves loading a quiz. A test
 # checks the shortcut against the full path on every text of the project and the payload lists.
-PLAIN_TEXT = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.;:?'\"()/%\u2018\u2019\u201c\u201d\u2013\u2014-]+[^\W_]*)*")
+_FIRST, _WORD, _SEPARATOR = r"[^\W\d_][^\W_]*", r"[^\W_]*", r"[ ,.;:?'\"()/%\u2018\u2019\u201c\u201d\u2013\u2014-]+"
+PLAIN_TEXT = re.compile(rf"{_FIRST}(?:{_SEPARATOR}{_WORD})*")
 # The same, where a whole word or words may also be **strong** or `code` (as in "press **Check**"):
 # Markdown makes exactly <strong>…</strong> and <code>…</code> of them, and nh3 keeps both.
 _WORDS = r"[^\W_]+(?: [^\W_]+)*"
-_MARKED = rf"\*\*{_WORDS}\*\*|`{_WORDS}`"
-_SEPARATOR = r"[ ,.;:?'\"()/%\u2018\u2019\u201c\u201d\u2013\u2014-]+"
-MARKED_TEXT = re.compile(rf"(?:[^\W\d_][^\W_]*|{_MARKED})(?:{_SEPARATOR}(?:[^\W_]*|{_MARKED}))*")
 _STRONG_OR_CODE = re.compile(rf"\*\*({_WORDS})\*\*|`({_WORDS})`")
+MARKED_TEXT = re.compile(rf"(?:{_FIRST}|{_STRONG_OR_CODE.pattern})(?:{_SEPARATOR}(?:{_WORD}|{_STRONG_OR_CODE.pattern}))*")
 
 
 def _marked_html(source: str) -> str:
@@ -152,7 +151,7 @@ def _marked_html(source: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _rendered(source: str, inline: bool) -> tuple[str, tuple[str, ...]]:
-    if source == source.strip() and (PLAIN_TEXT.fullmatch(source) or MARKED_TEXT.fullmatch(source)):
+    if source == source.strip() and MARKED_TEXT.fullmatch(source):  # plain texts among them
         html = _marked_html(source)
         return (html if inline else f"<p>{html}</p>"), ()
     renderer = _renderer()
