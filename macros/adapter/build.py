@@ -130,6 +130,20 @@ class Build:
         # Translators: a link's text for the site's home page when it has no title of its own.
         return _("Home") if stem == "index" else stem.replace("-", " ").capitalize()
 
+    def footer_links(self, page) -> list[dict]:
+        """The privacy and about pages for a footer: in this language, or the default's (saying so)."""
+        links = []
+        for target in ("privacy.md", "about.md"):
+            file, found = self.target_file(target), self.elsewhere(target, "")
+            if file is None and found is None:
+                continue
+            if page is None:  # the 404 page, served at any address: linked from the site's root
+                links.append({"href": file.url if file else found[0], "from_root": True})
+            else:
+                links.append({"href": self.link(page, target), "from_root": False})
+            links[-1]["title"] = self.link_title(target)
+        return links
+
 
 def page_file(page_or_file) -> str:
     """The project-relative path of a page or file of docs/ (or of docs/<lang>/), as problems name it."""

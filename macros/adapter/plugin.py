@@ -42,6 +42,7 @@ from .languages import (
     parent,
     site_languages,
 )
+from .reuse import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
@@ -237,7 +238,8 @@ class CloserPlugin(BasePlugin[CloserConfig]):
 
     def on_env(self, env, config, files):
         # Closer's theme templates speak through the catalogs, and link the site's own pages by language.
-        env.globals.update(_=template_gettext, ngettext=template_ngettext, closer_footer_links=self._footer_links)
+        env.globals.update(_=template_gettext, ngettext=template_ngettext, closer_footer_links=self.build.footer_links)
+        env.bytecode_cache = TEMPLATES  # each theme template compiled once in the process (reuse.py)
         problems = self.build.problems()
         for problem in problems:
             if problem.warning:
@@ -246,20 +248,6 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         if errors:
             raise PluginError(f"{len(errors)} problem(s) in quizzes or pages:\n" + "\n".join(errors))
         return env
-
-    def _footer_links(self, page) -> list[dict]:
-        """The privacy and about pages for a footer: in this language, or the default's (saying so)."""
-        build, links = self.build, []
-        for target in ("privacy.md", "about.md"):
-            file, found = build.target_file(target), build.elsewhere(target, "")
-            if file is None and found is None:
-                continue
-            if page is None:  # the 404 page, served at any address: linked from the site's root
-                links.append({"href": file.url if file else found[0], "from_root": True})
-            else:
-                links.append({"href": build.link(page, target), "from_root": False})
-            links[-1]["title"] = build.link_title(target)
-        return links
 
     def on_post_build(self, config):
         for url in self.build.alternated:  # as beside oEmbed answers: no page logs a failed request

@@ -77,8 +77,21 @@ class Catalog:
         self.problems.sort()
 
 
+# The newest result for each (file, markup check): a second build in the process (another
+# language's, or `mkdocs serve` after a save) validates only the files whose bytes changed.
+_LOADED: dict[tuple[str, MarkupCheck], tuple[bytes, LoadedQuiz | None, tuple[Problem, ...]]] = {}
+
+
 def load_quiz(raw: bytes, file: str, markup: MarkupCheck) -> tuple[LoadedQuiz | None, list[Problem]]:
-    """Load and validate one quiz file's bytes, named by its project-relative path."""
+    """Load and validate one quiz file's bytes, named by its project-relative path (once per content)."""
+    kept = _LOADED.get((file, markup))
+    if kept is None or kept[0] != raw:
+        loaded, problems = _load_quiz(raw, file, markup)
+        kept = _LOADED[file, markup] = (raw, loaded, tuple(problems))
+    return kept[1], list(kept[2])
+
+
+def _load_quiz(raw: bytes, file: str, markup: MarkupCheck) -> tuple[LoadedQuiz | None, list[Problem]]:
     stem = Path(file).stem
     if not ID_PATTERN.fullmatch(stem):
         return None, [Problem(file, 1, 1, f"'{stem}' is not a valid quiz id",

@@ -1,0 +1,49 @@
+"""What one process's builds share: templates compiled once, whatever build asks for them.
+
+A site in two languages is two MkDocs builds in one process, and `mkdocs serve` builds again on
+every save; each build makes a new Jinja environment, which compiles every theme template again.
+Jinja's own bytecode cache, kept for the process, compiles each template once. It is keyed by
+the template's source (Jinja checks it), so an edited template compiles afresh.
+"""
+
+from __future__ import annotations
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+
+
+class CompiledTemplates(BytecodeCache):
+    """Each template's compiled code, kept in memory, per template and per way of compiling it."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        bucket = Bucket(environment, self.get_cache_key(f"{name}|{_way_of_compiling(environment)}", filename),
+                        self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])  # ignored when the source changed
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _way_of_compiling(environment: Environment) -> str:
+    """What, beside the source, shapes a template's compiled code: its lexer's settings and extensions.
+
+    Autoescaping or a finalize function chosen per environment is folded into constants at compile
+    time, so such an environment keeps its templates to itself.
+    """
+    lexing = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+              "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+              "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized")
+    own = id(environment) if callable(environment.autoescape) or environment.finalize is not None else None
+    return repr(([getattr(environment, name) for name in lexing], sorted(environment.extensions),
+                 environment.autoescape, own))
+
+
+TEMPLATES = CompiledTemplates()
