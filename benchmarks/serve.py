@@ -1,4 +1,4 @@
-"""How long an author waits under `./dev serve`: from saving a quiz file to the rebuilt page."""
+"""How long an author waits under `./dev serve` (`mkdocs serve --dirty`): from saving a file to the rebuilt page."""
 
 from __future__ import annotations
 
@@ -7,28 +7,8 @@ from pathlib import Path
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 
-from tests.support import copy_project, free_port
-
-
-def page_text(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str, limit: float = 120.0) -> float:
-    """Seconds until the page at url holds text."""
-    start = time.perf_counter()
-    while text not in page_text(url):
-        if time.perf_counter() - start > limit:
-            raise TimeoutError(f"{url} never showed {text!r}")
-        time.sleep(0.05)
-    return time.perf_counter() - start
+from tests.support import copy_project, free_port, wait_for
 
 
 def edit_times(path: Path, url: str, old: str, edits: int) -> list[float]:
@@ -50,7 +30,7 @@ def bench_serve(work: Path, edits: int, row) -> None:
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         quiz = project / "quizzes" / "sample-knowledge-check.yml"

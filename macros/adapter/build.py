@@ -48,6 +48,8 @@ class Build:
         self.held: list[str] = []
         self.unsearchable: set[int] = set()  # indexes in held put in after the search index
         self._sources: dict[str, str] = {}
+        self.reading: str | None = None  # the page being rendered
+        self.title_reads: dict[str, set[str]] = {}  # a page path -> the pages that showed its title
 
     def source(self, file) -> str:
         """A page's Markdown as written, read once for the checks, the lessons and the bundle."""
@@ -120,6 +122,8 @@ class Build:
 
     def link_title(self, target: str) -> str:
         """The target page's title, or a readable form of its file name."""
+        if self.reading is not None:  # `./dev serve` renders this page again when that title changes
+            self.title_reads.setdefault(target.split("#", 1)[0], set()).add(self.reading)
         file = self.target_file(target)
         found = self.elsewhere(target, "") if file is None else None
         if found is not None:

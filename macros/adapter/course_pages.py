@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import html
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 import posixpath
 from typing import Callable
 
 from mkdocs.utils import get_relative_url
 
 from ..engine.lessons import ORDER, Lesson, checked_lesson, unknown_lesson
+from ..publish.export import SiteFacts
 from ..publish.site import course_page as site_course_page
-from ..publish.site import page_address, quiz_panel
+from ..publish.site import page_address, publish, quiz_panel
 from ..publish.site import use_panel as site_use_panel
 from ..publish.urls import absolute_url
 from ..render.rendering import render_lesson, render_quiz
 from ..render.text import plain, removed_markup
 from .build import Build, page_file
+from .languages import parent
 
 
 def site_url(config) -> str:
@@ -100,3 +102,15 @@ def load_lessons(build: Build, files) -> None:
         build.page_problems.extend(problems)
         if lesson is not None:
             build.lessons[file.src_uri] = lesson
+
+
+def publish_site(build: Build, config, serving: bool, languages, published: dict | None) -> None:
+    """A language's exports and headers, and in the default language the policy over every language."""
+    facts = SiteFacts(site_url(config), config.site_name, config.extra["quick_exit_url"],
+                      course_page(build, config, "privacy.md"), course_page(build, config, "right-for-you.md"),
+                      bool(build.lessons))
+    downloads_policy = publish(Path(config.site_dir), facts, build.catalog, list(build.lessons.values()),
+                               build.standalone, build.worksheets, build, build.script_hashes, serving,
+                               published, policy=languages.is_default)
+    if not languages.is_default:
+        parent().published[languages.current] = (build.script_hashes, downloads_policy)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar, copy_context
 from dataclasses import dataclass
+import html
 import io
 import json
 from pathlib import Path, PurePosixPath
@@ -110,6 +111,7 @@ class Parent:
     pages: dict[str, tuple[str, str]]  # a docs path -> (URL, title)
     serving: bool
     published: dict[str, tuple[set[str], str]]  # filled by each language's build: its scripts' hashes, downloads' policy
+    dirty: bool = False  # `./dev serve`: each language's build renders only what a save changed (incremental.py)
 
 
 _PARENT: ContextVar[Parent | None] = ContextVar("closer_parent_build", default=None)
@@ -118,6 +120,26 @@ _PARENT: ContextVar[Parent | None] = ContextVar("closer_parent_build", default=N
 def parent() -> Parent | None:
     """What the default build handed on, inside a language's build; None in the default build."""
     return _PARENT.get()
+
+
+def build_languages(plugin, config) -> dict[str, tuple[set[str], str]]:
+    """Each other language's pages, into /<lang>/, once the default's are written; what each published."""
+    pages = {file.src_uri: (file.url, html.unescape(file.page.title or ""))
+             for file in plugin.build.files.documentation_pages() if file.page is not None}
+    handed = Parent(plugin.languages.default, pages, plugin.serving, {}, plugin.rebuild.on)
+    # MkDocs keeps one instance of a plugin that has on_startup for every build in the process,
+    # so a language's build runs on this very instance: this build's state is put back after.
+    state = dict(vars(plugin))
+    try:
+        for lang, options in plugin.config.languages.items():
+            if plugin.rebuild.leaves(lang):
+                continue
+            nav = language_nav(config.nav, lambda page, lang=lang: plugin.languages.has_page(lang, page))
+            build_language(config, lang, options, handed, nav)
+    finally:
+        vars(plugin).clear()
+        vars(plugin).update(state)
+    return handed.published
 
 
 def build_language(config, lang: str, options: dict, handed: Parent, nav: list | None) -> None:
@@ -145,7 +167,7 @@ def _build_in_language(language_config, lang: str, handed: Parent) -> None:
     speak(lang)
     _PARENT.set(handed)
     DOCS_FOLDER.set(f"docs/{lang}")  # where problems in its pages are
-    mkdocs_build(language_config)
+    mkdocs_build(language_config, dirty=handed.dirty)
 
 
 def language_nav(nav: list | None, has_page) -> list | None:

@@ -21,9 +21,9 @@ from ..engine.problems import Problem
 from ..engine.site_config import THEME, check_quick_exit, check_site_config, check_site_url, rename_old_module
 from ..messages import catalog_problems, speak
 from ..publish.bundle import COMPONENTS, SCRIPT_NAME, STYLESHEET_NAME, site_bundle, site_needs
-from ..publish.export import EMPTY_SITEMAP, SiteFacts
+from ..publish.export import EMPTY_SITEMAP
 from ..publish.security import template_script_hashes
-from ..publish.site import lesson_standalone, publish
+from ..publish.site import lesson_standalone
 from ..publish.urls import ASSETS, absolute_url, oembed_url
 from ..render.content import check_content
 from ..render.rendering import template_gettext, template_ngettext
@@ -31,14 +31,13 @@ from ..render.text import plain, removed_markup
 from .build import DOCS_FOLDER, Build, page_file
 from .checks import check_docs_files, check_front_matters
 from .config import CloserConfig
-from .course_pages import course_page, lesson_link, lesson_markdown, load_lessons, quiz_page_markdown, site_url
+from .course_pages import lesson_link, lesson_markdown, load_lessons, publish_site, quiz_page_markdown, site_url
+from .incremental import Rebuild, ServeMemory, quiet_dirty_builds
 from .languages import (
-    Parent,
     UntranslatedLinksExtension,
-    build_language,
+    build_languages,
     elsewhere,
     elsewhere_note,
-    language_nav,
     parent,
     site_languages,
 )
@@ -59,6 +58,9 @@ class CloserPlugin(BasePlugin[CloserConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.memory, self.dirty = ServeMemory(), dirty  # `./dev serve` is dirty: a save renders what it changes
+        if self.serving and dirty:
+            quiet_dirty_builds()
 
     @event_priority(100)  # before mkdocs-macros imports its modules: an old name would stop the build there
     def _renamed_module(self, config):
@@ -74,6 +76,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         self.build.page_problems += self.renamed
         self.build.course_url = self.config.course_url
         self._set_languages(config)
+        self.rebuild = Rebuild(self.memory, self.languages.current, self.serving and self.dirty)
         # Closer's own templates (quick exit, policy, titles) come after the site's custom_dir, so a
         # coach's site gets them by adding the plugin; the course's hero is only where a home.html is.
         theme = config.theme
@@ -140,7 +143,18 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         build.catalog.check_links({f.src_uri for f in files.documentation_pages()} | set(handed.pages if handed else ()))
         load_lessons(build, files)
         self._add_bundle(files, config)
+        self.rebuild.plan(build, files, self.languages, config, Path(config.config_file_path).parent / self.config.quizzes_dir)
         return files
+
+    def on_pre_build(self, config):
+        project = Path(config.config_file_path).parent
+        self.rebuild.start(config, [Path(config.docs_dir), Path(config.config_file_path), project / self.config.quizzes_dir,
+                                    *map(Path, config.watch), COMPONENTS, THEME], self.languages.is_default)
+
+    def on_pre_page(self, page, config, files):
+        self.rebuild.give_back(self.build, before=page)  # the skipped pages a full build renders before this one
+        self.build.reading = page.file.src_uri
+        return page
 
     def _add_bundle(self, files, config) -> None:
         """The site's script and stylesheet (never kept in docs/), with the parts its pages can use."""
@@ -215,9 +229,10 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             alone, worksheet = lesson_standalone(lesson, build.unstash(html), lesson_link(build, page))
             build.standalone.append(alone)
             build.worksheets.append(worksheet)
+            self.rebuild.keep(page, lesson=(alone, worksheet))
         return build.unstash(html, searchable_only=True)  # quiz widgets go in after the search index
 
-    def on_page_context(self, context, page, config, nav):
+    def _page_context(self, context, page, config, nav):
         # Every language's copy of this page, for hreflang links and the language choice (main.html).
         copies = self.languages.alternates(page.file.src_uri, page.url) if self.languages.others else []
         for copy in copies:  # search engines want hreflang addresses whole
@@ -225,10 +240,20 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         page.closer_languages = copies if len(copies) > 1 else []
         if page.closer_languages and page.url:  # the theme fetches a sitemap beside each alternate (see below)
             self.build.alternated.append(page.url)
+            self.rebuild.keep(page, alternated=True)
         return context
 
+    @event_priority(-100)  # once every plugin, search among them, has seen the page
+    def _rendered(self, context, page, config, nav):
+        self.rebuild.rendered(page)
+        return context
+
+    on_page_context = CombinedEvent(_page_context, _rendered)
+
     def on_post_page(self, output, page, config):
-        self.build.script_hashes |= template_script_hashes(output, page.content)
+        hashes = template_script_hashes(output, page.content)
+        self.build.script_hashes |= hashes
+        self.rebuild.keep(page, hashes=hashes)
         return self.build.unstash(output)
 
     def on_post_template(self, output_content, template_name, config):
@@ -240,6 +265,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         # Closer's theme templates speak through the catalogs, and link the site's own pages by language.
         env.globals.update(_=template_gettext, ngettext=template_ngettext, closer_footer_links=self.build.footer_links)
         env.bytecode_cache = TEMPLATES  # each theme template compiled once in the process (reuse.py)
+        self.rebuild.give_back(self.build)  # every skipped page, before any page's navigation is written
         problems = self.build.problems()
         for problem in problems:
             if problem.warning:
@@ -249,39 +275,19 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             raise PluginError(f"{len(errors)} problem(s) in quizzes or pages:\n" + "\n".join(errors))
         return env
 
-    def on_post_build(self, config):
+    @event_priority(100)  # before the search plugin writes its index
+    def _index(self, config):
+        self.rebuild.finish(self.build)
+
+    def _post_build(self, config):
         for url in self.build.alternated:  # as beside oEmbed answers: no page logs a failed request
             (Path(config.site_dir) / url / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
         # The other languages first: the default's policy then covers every language's pages.
-        published = self._build_languages(config) if self.languages.is_default else None
+        published = build_languages(self, config) if self.languages.is_default else None
         # Without exports, `closer-export` makes them later from the sources and the built pages.
         if self.config.exports or self.serving:
-            self._publish(config, published)
+            publish_site(self.build, config, self.serving, self.languages, published)
+        if self.languages.is_default:
+            self.memory.complete = True  # the next save may render only what it changes
 
-    def _publish(self, config, published: dict | None) -> None:
-        build = self.build
-        facts = SiteFacts(site_url(config), config.site_name, config.extra["quick_exit_url"],
-                          course_page(build, config, "privacy.md"), course_page(build, config, "right-for-you.md"),
-                          bool(build.lessons))
-        downloads_policy = publish(Path(config.site_dir), facts, build.catalog, list(build.lessons.values()),
-                                   build.standalone, build.worksheets, build, build.script_hashes, self.serving,
-                                   published, policy=self.languages.is_default)
-        if not self.languages.is_default:
-            parent().published[self.languages.current] = (build.script_hashes, downloads_policy)
-
-    def _build_languages(self, config) -> dict[str, tuple[set[str], str]]:
-        """Each other language's pages, into /<lang>/, once the default's are written; what each published."""
-        pages = {file.src_uri: (file.url, html.unescape(file.page.title or ""))
-                 for file in self.build.files.documentation_pages() if file.page is not None}
-        handed = Parent(self.languages.default, pages, self.serving, {})
-        # MkDocs keeps one instance of a plugin that has on_startup for every build in the process,
-        # so a language's build runs on this very instance: this build's state is put back after.
-        state = dict(vars(self))
-        try:
-            for lang, options in self.config.languages.items():
-                nav = language_nav(config.nav, lambda page, lang=lang: self.languages.has_page(lang, page))
-                build_language(config, lang, options, handed, nav)
-        finally:
-            vars(self).clear()
-            vars(self).update(state)
-        return handed.published
+    on_post_build = CombinedEvent(_index, _post_build)

@@ -8,6 +8,8 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 from closer.engine.catalog import Catalog, LoadedQuiz, load_catalog, load_quiz
 from closer.engine.problems import Problem
@@ -47,6 +49,25 @@ def copy_project(destination: Path) -> Path:
     # The copy's code is what a build in it imports, changes and all: `closer` names it there first.
     (destination / "closer").symlink_to("macros", target_is_directory=True)
     return destination
+
+
+def page_text(url: str) -> str:
+    """The page at url as text; "" while nothing answers there."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, limit: float = 180.0) -> float:
+    """Seconds until the page at url holds text (a server starting, or rebuilding after a save)."""
+    start = time.perf_counter()
+    while text not in page_text(url):
+        if time.perf_counter() - start > limit:
+            raise TimeoutError(f"{url} never showed {text!r}")
+        time.sleep(0.05)
+    return time.perf_counter() - start
 
 
 def free_port() -> int:
