@@ -32,6 +32,7 @@ from .build import DOCS_FOLDER, Build, page_file
 from .checks import check_docs_files, check_front_matters
 from .config import CloserConfig
 from .course_pages import lesson_link, lesson_markdown, load_lessons, publish_site, quiz_page_markdown, site_url
+from .deferred import defer_git_variables
 from .incremental import Rebuild, ServeMemory, quiet_dirty_builds
 from .languages import (
     UntranslatedLinksExtension,
@@ -58,6 +59,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        defer_git_variables()  # mkdocs-macros' git calls, which no page of a Closer site can read
         self.memory, self.dirty = ServeMemory(), dirty  # `./dev serve` is dirty: a save renders what it changes
         if self.serving and dirty:
             quiet_dirty_builds()
