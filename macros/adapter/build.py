@@ -10,13 +10,15 @@ import secrets
 from typing import Callable
 
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_markdown_title, get_relative_url
+from mkdocs.utils.meta import get_data
 
 from ..engine.catalog import Catalog
 from ..engine.lessons import ORDER, Lesson
 from ..engine.pages import MacroCall, dangling_link
 from ..engine.problems import Problem
 from ..messages import _
+from ..render.text import plain
 
 
 class Build:
@@ -130,9 +132,23 @@ class Build:
             return found[1]
         if file is not None and file.page is not None and file.page.title:
             return html.unescape(file.page.title)  # page titles are kept as escaped HTML; the widget escapes
+        if file is not None and file.is_documentation_page():  # a page the build renders later
+            found = self.source_title(file)
+            if found:
+                return found
         stem = Path(target.split("#", 1)[0]).stem
         # Translators: a link's text for the site's home page when it has no title of its own.
         return _("Home") if stem == "index" else stem.replace("-", " ").capitalize()
+
+    def source_title(self, file) -> str | None:
+        """The title of a page not rendered yet, as rendering will give it: its quiz's or lesson's, or its own."""
+        quiz_id = self.quiz_pages.get(file.src_uri)
+        if quiz_id in self.catalog.quizzes:
+            return plain(self.catalog.quizzes[quiz_id].quiz.title)
+        if file.src_uri in self.lessons:
+            return plain(self.lessons[file.src_uri].parts.title)
+        markdown, meta = get_data(self.source(file))
+        return meta["title"] if isinstance(meta.get("title"), str) else get_markdown_title(markdown)
 
     def footer_links(self, page) -> list[dict]:
         """The privacy and about pages for a footer: in this language, or the default's (saying so)."""

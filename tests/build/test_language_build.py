@@ -168,3 +168,20 @@ def test_a_catalog_that_lacks_a_message_stops_the_build_located(project_copy, br
     result = run_mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode != 0
     assert "macros/messages/es.po:1:1: message 'Your results' is missing or untranslated" in result.stdout + result.stderr
+
+
+def test_a_recommendation_names_its_page_by_the_page_s_title_in_either_language(built_site):
+    """Whether the recommended page is rendered before or after the quiz that links it."""
+    links = 0
+    for page in built_site.rglob("index.html"):
+        if page.relative_to(built_site).parts[0 if page.relative_to(built_site).parts[0] != "es" else 1] in (
+                "embed", "downloads", "worksheets"):
+            continue
+        for link in soup(built_site, page.relative_to(built_site)).select(".closer-quiz__recommend a[href]"):
+            if link["href"].startswith(("http:", "https:", "#")):
+                continue
+            target = (page.parent / link["href"].split("#")[0]).resolve() / "index.html"
+            title = soup(built_site, target.relative_to(built_site)).title.get_text().rsplit(" - ", 1)[0]
+            assert link.get_text(" ", strip=True) == title, (page, link["href"])
+            links += 1
+    assert links > 50
