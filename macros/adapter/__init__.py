@@ -4,6 +4,7 @@
 - `build`: what one build knows, and the HTML it holds back from Markdown;
 - `course_pages`: quiz pages, lesson pages and their parts;
 - `checks`: the site-level checks (files in docs/, the quick exit's address);
+- `sidebars`: the sidebars quiz pages share, rendered once;
 - `macros_module`: what mkdocs-macros loads (`modules: [closer.adapter]` in mkdocs.yml).
 """
 

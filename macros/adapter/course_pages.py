@@ -19,6 +19,7 @@ from ..render.rendering import render_lesson, render_quiz
 from ..render.text import plain, removed_markup
 from .build import Build, page_file
 from .languages import parent
+from .sidebars import shared_sidebars
 
 
 def site_url(config) -> str:
@@ -47,6 +48,7 @@ def quiz_page_markdown(build: Build, page, config, quiz_id: str) -> str:
     loaded = build.catalog.quizzes[quiz_id]
     title = plain(loaded.quiz.title)
     page.title = html.escape(title, quote=False)
+    page.closer_sidebars = shared_sidebars(build)  # the theme renders them once for the quiz pages beside it
     panel = use_panel(build, page, config, "quizzes", quiz_id, title)
     return build.stash(widget(build, page, loaded, level=1), searchable=False) + "\n\n" + build.stash(panel)
 
