@@ -5,6 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
+from closer.engine import pages
 from closer.engine.lessons import load_lesson
 from closer.engine.pages import check_body, check_front_matter, heading_level_above
 from closer.render.text import removed_markup
@@ -164,3 +165,34 @@ def test_the_heading_above_a_line_is_read_as_markdown_reads_it():
     assert heading_level_above(text, 11) == 2  # the fenced one is code
     assert heading_level_above(text, 2) == 1
     assert heading_level_above("Text\n", 2) is None
+
+
+PLAIN_BODIES = [
+    '# A\n\n{{ quiz("trust") }}\n', "{{quiz('a')}} and {{ quiz( 'b' , level = 3 ) }} quiz( {{ quiz(\"c\") }}\n",
+    '{{ quiz(id="x", level=2) }}{{ show_file("quizzes/a.yml", part="front matter") }}', "{{ learning_path() }}",
+    "x\n\n\u2028y {{ quiz(\"a\") }}\n\fz {{ quiz(\"a\") }} {{ quiz(\"a\") }}", '{{ quiz(0) }}{{ plan_calendar("é ü") }}',
+    # Left to Jinja: each of these holds something this reader does not read.
+    '{{{ quiz("a") }}', '{{ quiz("a") }}{#', '{{- quiz("a") }}', '{{ quiz("a", level=1, level=2) }}',
+    '{{ quiz(level=1, "a") }}', '{{ quiz("a",) }}', '{{ quiz("a\\"") }}', '{{ quiz(-1) }}', '{{ quiz(007) }}',
+    '{{ quiz("a")\n}}', '{{ cycler("a") }}', '{{ quiz("{{") }}', '{% raw %}{{ quiz("a") }}{% endraw %}',
+    '{{ quiz("a") }}\r\n', '{{ config.site_url }}', '{{ quiz(true) }}', '{{ quiz(x="a") }}',
+]
+
+
+@pytest.mark.parametrize("body", PLAIN_BODIES)
+def test_plain_calls_are_read_as_jinja_reads_them(body, monkeypatch):
+    plain = pages.plain_calls(body, ENV, pages.MACROS)
+    fast = check_body(body, "docs/page.md", 3, ENV)
+    monkeypatch.setattr(pages, "plain_calls", lambda *args: None)
+    slow = check_body(body, "docs/page.md", 3, ENV)
+    assert (fast.calls, fast.problems, fast.has_template_code) == (slow.calls, slow.problems, slow.has_template_code)
+    assert (plain is not None) == (PLAIN_BODIES.index(body) < 6)
+
+
+def test_plain_calls_read_every_page_of_the_course_as_jinja_does(monkeypatch):
+    bodies = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").rglob("*.md"))]
+    fast = [check_body(body, "docs/page.md", 1, ENV) for body in bodies]
+    read_plainly = [pages.plain_calls(body, ENV, pages.MACROS) is not None for body in bodies if pages.has_markers(body)]
+    monkeypatch.setattr(pages, "plain_calls", lambda *args: None)
+    assert fast == [check_body(body, "docs/page.md", 1, ENV) for body in bodies]
+    assert sum(read_plainly) >= 8  # the pages with quiz(), learning_path()…; authoring.md shows template code
