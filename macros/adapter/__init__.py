@@ -8,7 +8,7 @@
 - `macros_module`: what mkdocs-macros loads (`modules: [closer.adapter]` in mkdocs.yml).
 """
 
-from .macros_module import define_env, on_pre_page_macros
+from .macros_module import define_env, on_post_page_macros, on_pre_page_macros
 from .plugin import CloserPlugin
 
-__all__ = ["CloserPlugin", "define_env", "on_pre_page_macros"]
+__all__ = ["CloserPlugin", "define_env", "on_post_page_macros", "on_pre_page_macros"]

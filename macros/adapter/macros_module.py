@@ -12,7 +12,8 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from ..engine.catalog import quiz_call_arguments, quiz_call_problem
-from ..engine.pages import body_line, check_body, has_markers, heading_level_above
+from ..engine.pages import MACROS, body_line, check_body, has_markers, heading_level_above
+from ..engine.plain_calls import plain_calls, render_plain
 from ..engine.problems import Problem
 from ..messages import _
 from ..render.rendering import render_file_listing, render_learning_path, render_privacy_controls
@@ -53,6 +54,35 @@ def on_pre_page_macros(env) -> None:
         env.markdown = not_rendered()
     elif not check.has_template_code and not has_markers(page.title or ""):
         page.meta["render_macros"] = False  # nothing to render: mkdocs-macros returns the page as it is
+    elif not has_markers(page.title or "") and (rendered := _rendered_plainly(env)) is not None:
+        env.markdown = rendered
+        page.meta["render_macros"] = False  # rendered: mkdocs-macros returns it as it is
+        page.closer_rendered_plainly = True
+
+
+def on_post_page_macros(env) -> None:
+    """Take back the mark left on a page rendered plainly: the theme reads the page's meta, as written."""
+    if getattr(env.page, "closer_rendered_plainly", False):
+        del env.page.meta["render_macros"]
+        env.page.closer_rendered_plainly = False
+
+
+def _rendered_plainly(env) -> str | None:
+    """The page with its plain macro calls rendered, as mkdocs-macros would render them; else None.
+
+    Only calls such as {{ quiz("trust") }} (engine/plain_calls.py), of macros no page variable
+    hides, on a page mkdocs-macros renders with no extension or setting that changes the output:
+    Jinja then outputs each call's text between the page's own, and compiling the page as a
+    template is a millisecond per lesson saved.
+    """
+    jinja, meta = env.env, env.page.meta
+    if (meta.get("render_macros") is not None or not env.config["render_by_default"] or jinja.autoescape
+            or jinja.finalize is not None or jinja.keep_trailing_newline or jinja.extensions):
+        return None
+    calls = plain_calls(env.markdown, jinja, MACROS)
+    if calls is None or any(name in env.variables or name in meta for _s, _e, name, *_rest in calls):
+        return None
+    return render_plain(env.markdown, calls, lambda name, args, kwargs: env.macros[name](*args, **kwargs))
 
 
 def _never_raises(env, macro):

@@ -51,3 +51,17 @@ def plain_calls(body: str, env, names: tuple[str, ...]) -> list[tuple[int, int, 
 
 def _constant(written: str) -> str | int:
     return written[1:-1] if written[0] in "\"'" else int(written)
+
+
+def render_plain(body: str, calls: list[tuple[int, int, str, int, tuple, tuple]], call) -> str:
+    """The body with each plain call replaced by call(name, args, kwargs), as Jinja would render it.
+
+    As Jinja (without keep_trailing_newline), the body's last newline is dropped.
+    """
+    out, at = [], 0
+    for start, end, name, _line, args, kwargs in calls:
+        out += [body[at:start], str(call(name, args, dict(kwargs)))]
+        at = end
+    rest = body[at:]
+    out.append(rest[:-1] if rest.endswith("\n") else rest)
+    return "".join(out)

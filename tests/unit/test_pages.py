@@ -8,6 +8,7 @@ import pytest
 from closer.engine import pages
 from closer.engine.lessons import load_lesson
 from closer.engine.pages import check_body, check_front_matter, heading_level_above
+from closer.engine.plain_calls import render_plain
 from closer.render.text import removed_markup
 from tests.support import ROOT
 
@@ -196,3 +197,12 @@ def test_plain_calls_read_every_page_of_the_course_as_jinja_does(monkeypatch):
     monkeypatch.setattr(pages, "plain_calls", lambda *args: None)
     assert fast == [check_body(body, "docs/page.md", 1, ENV) for body in bodies]
     assert sum(read_plainly) >= 8  # the pages with quiz(), learning_path()…; authoring.md shows template code
+
+
+@pytest.mark.parametrize("body", PLAIN_BODIES[:6] + ['{{ quiz("a") }}\n\n', "\n", 'a\n{{ quiz("a") }}'])
+def test_plain_calls_render_as_jinja_renders_them(body):
+    def macro(name):
+        return lambda *args, **kwargs: f"<{name} {args} {sorted(kwargs.items())}>"
+    calls = pages.plain_calls(body, ENV, pages.MACROS)
+    by_jinja = ENV.from_string(body).render(**{name: macro(name) for name in pages.MACROS})
+    assert render_plain(body, calls, lambda name, args, kwargs: macro(name)(*args, **kwargs)) == by_jinja
