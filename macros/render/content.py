@@ -42,7 +42,8 @@ FIX = ("write Markdown, or only the HTML the course uses (see 'Pages and lessons
 # browsers end differently from other parsers, so markup could hide inside one), and the document
 # tags a fragment parser drops but a browser merges into the real page (`<body onload=…>`), and
 # NUL, which parsers replace, so that `java\0script:` is refused rather than read as a relative link.
-_HIDDEN = re.compile(r"<!--|<!|<\?|\x00|<(html|head|body|frameset)(?=[\s/>])", re.I)
+# (NUL is looked for on its own: beside it, the pattern could no longer skip to each "<".)
+_HIDDEN = re.compile(r"<(?:!(?:--)?|\?|((?i:html|head|body|frameset))(?=[\s/>]))")
 _HIDDEN_WHAT = {"\x00": ("a NUL character is not allowed in a page", r"\x00"),
                 "<!--": ("an HTML comment is not allowed in a page", r"<!"),
                 "<!": ("an HTML declaration is not allowed in a page", r"<!"),
@@ -55,15 +56,19 @@ def _refusals(html: str, placeholder: re.Pattern) -> list[tuple[str, str] | tupl
     lexbor parses the fragment as a browser parses a page's body, so what is checked is what a
     browser would build.
     """
-    found = []
-    for match in _HIDDEN.finditer(html):
-        tag = match.group(1)
-        found.append((f"HTML tag <{tag.lower()}> is not allowed in a page", rf"<{tag}\b") if tag
-                     else _HIDDEN_WHAT[match.group(0)])
+    hidden = [(match.start(), (f"HTML tag <{match.group(1).lower()}> is not allowed in a page", rf"<{match.group(1)}\b")
+                               if match.group(1) else _HIDDEN_WHAT[match.group(0)]) for match in _HIDDEN.finditer(html)]
+    if "\x00" in html:
+        hidden += [(match.start(), _HIDDEN_WHAT["\x00"]) for match in re.finditer("\x00", html)]
+    found = [what for _at, what in sorted(hidden)]
     first = LexborHTMLParser(html, is_fragment=True).root
     for node in first.traverse(include_text=False) if first is not None else ():
-        if node.tag not in ("-comment", None):  # comments and the like: refused above
-            found += _element_refusals(node.tag, node.attributes, placeholder)
+        tag = node.tag
+        if tag in ("-comment", None):  # comments and the like: refused above
+            continue
+        attributes = node.attributes
+        if attributes or tag not in _TEXT:  # most elements: text tags without attributes
+            found += _element_refusals(tag, attributes, placeholder)
     return found
 
 

@@ -24,6 +24,7 @@ BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "pre", "hr", "i
 ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 _DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "object", "textarea"}
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def url_problem(tag: str, url: str) -> str | None:
@@ -33,7 +34,7 @@ def url_problem(tag: str, url: str) -> str | None:
     inside a scheme, which is how "java\tscript:" slips past naive checks, and a file path
     cannot hold them.
     """
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url + unquote(url)):
+    if _CONTROL.search(url) or ("%" in url and _CONTROL.search(unquote(url))):
         return f"link with control characters on <{tag}>"
     parts = urlsplit(url.strip())
     if parts.scheme and parts.scheme.lower() not in URL_SCHEMES:
