@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -31,13 +32,19 @@ class LoadedQuiz:
         """The quiz whose structure, storage key and fingerprint this one shares: itself, or what it translates."""
         return self.default or self
 
-    @property
+    @functools.cached_property
     def fingerprint(self) -> str:
         """Of the questions or items as written: only an edit to them (or a new version) drops saved answers.
 
-        A translation has its default file's, so answers cross languages.
+        A translation has its default file's, so answers cross languages. (Kept: each page, embed and
+        download of the quiz shows it.)
         """
-        return fingerprint_of(self.bound.content)
+        return _hashed(self.bound.content_json)
+
+    @functools.cached_property
+    def content_json(self) -> str:
+        """The content as the fingerprint hashes it (kept, as the quiz is frozen)."""
+        return json.dumps(self.content, sort_keys=True)
 
     @property
     def content(self) -> list:
@@ -47,7 +54,11 @@ class LoadedQuiz:
 
 def fingerprint_of(content) -> str:
     """The 16 hex digits that name a quiz's questions or items in saved answers."""
-    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
+    return _hashed(json.dumps(content, sort_keys=True))
+
+
+def _hashed(content_json: str) -> str:
+    return hashlib.sha256(content_json.encode()).hexdigest()[:16]
 
 
 @dataclass

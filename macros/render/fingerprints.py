@@ -8,6 +8,9 @@ value (`data-quiz-fingerprint-previous`). A later change of algorithm would move
 
 from __future__ import annotations
 
+import functools
+import json
+
 from ..engine.catalog import LoadedQuiz, fingerprint_of
 from .text import to_html
 
@@ -17,7 +20,13 @@ _BLOCK_FIELDS = {"explanation", "message", "description", "intro"}
 
 def previous_fingerprint(loaded: LoadedQuiz) -> str:
     """The fingerprint of the same questions or items as the site computed it from rendered HTML."""
-    return fingerprint_of(_as_rendered(loaded.bound.content))
+    return _previous(loaded.bound.content_json)
+
+
+@functools.lru_cache(maxsize=1024)
+def _previous(content_json: str) -> str:
+    """Once per content: each page, embed and download of a quiz shows it."""
+    return fingerprint_of(_as_rendered(json.loads(content_json)))
 
 
 def _as_rendered(data):
