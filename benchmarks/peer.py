@@ -59,7 +59,9 @@ def build(python: Path, project: Path) -> dict[str, float]:
     """One cold build: wall seconds, CPU seconds (user + system) and peak memory in MiB."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Python keeps compiled bytecode, as an installed package has it: with PYTHONDONTWRITEBYTECODE
+    # set, the project's own modules (installed editable) were compiled from source in every build.
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     child = subprocess.Popen([str(python), "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
