@@ -11,10 +11,17 @@ such page beside it: the theme renders them once and the others reuse that HTML
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
+import material
+
 _SHARED: WeakKeyDictionary = WeakKeyDictionary()  # build -> its quiz pages' sidebars
+# The templates the sidebars are made of: a site's own version of one could write the page's own title or address.
+_THEME_OWN = ("base.html", "partials/nav.html", "partials/nav-item.html", "partials/toc.html", "partials/toc-item.html",
+              "partials/logo.html", "partials/source.html")
+_MATERIAL = Path(material.__file__).resolve().parent
 
 
 class SharedSidebars:
@@ -22,10 +29,15 @@ class SharedSidebars:
 
     def __init__(self):
         self._html: dict[str, str] = {}
+        self._theme_own: bool | None = None
 
     def key(self, page, nav, config) -> str | None:
         """The folder whose pages show the same sidebars as page, or None where page's may differ."""
         if nav is None or any(item is page for item in nav.pages) or list(page.toc) or page.meta.get("hide"):
+            return None
+        if self._theme_own is None:
+            self._theme_own = all(_from_material(config.theme.dirs, name) for name in _THEME_OWN)
+        if not self._theme_own:
             return None
         folder, _, name = page.url.rpartition("/")
         if "." in name:  # quizzes/a.html: every page of the folder links as one
@@ -57,6 +69,12 @@ def _nav_targets(items) -> list[str | None]:
             found.append(item.url)
         found += _nav_targets(getattr(item, "children", None) or [])
     return found
+
+
+def _from_material(folders: list[str], name: str) -> bool:
+    """Whether the theme's template name is Material's own (the first of the theme's folders that has it)."""
+    found = next((Path(folder) for folder in folders if (Path(folder) / name).is_file()), None)
+    return found is not None and found.resolve().is_relative_to(_MATERIAL)
 
 
 def shared_sidebars(build) -> SharedSidebars:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
+
+import material
 
 from closer.adapter.sidebars import SharedSidebars
 
@@ -19,7 +22,8 @@ def nav(*items, pages=()):
     return SimpleNamespace(items=list(items), pages=list(pages))
 
 
-CONFIG = SimpleNamespace(extra={}, theme={})
+THEME = str(Path(material.__file__).parent / "templates")
+CONFIG = SimpleNamespace(extra={}, theme=SimpleNamespace(dirs=[THEME], get=lambda key: None))
 LESSONS = nav(item(""), item(children=[item("lessons/trust/"), item("https://example.org/", link=True)]))
 
 
@@ -42,5 +46,13 @@ def test_a_page_whose_sidebars_may_differ_renders_its_own():
     assert shared.key(page("quizzes/a/"), nav(item("quizzes/a/notes/")), CONFIG) is None
     assert shared.key(page("quizzes/b/"), nav(item("quizzes/a/notes/")), CONFIG) == "quizzes/"
     assert shared.key(page("quizzes/a/"), nav(item("../elsewhere/", link=True)), CONFIG) is None
-    logo = SimpleNamespace(extra={}, theme={"logo": "quizzes/a/logo.png"})
+    logo = SimpleNamespace(extra={}, theme=SimpleNamespace(dirs=[THEME], get={"logo": "quizzes/a/logo.png"}.get))
     assert shared.key(page("quizzes/a/"), LESSONS, logo) is None
+
+
+def test_a_site_s_own_nav_template_keeps_every_page_s_own_sidebars(tmp_path):
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "nav-item.html").write_text("{{ page.title }}")  # a coach's: it names the page
+    own = SimpleNamespace(extra={}, theme=SimpleNamespace(dirs=[str(tmp_path), THEME], get=lambda key: None))
+    assert SharedSidebars().key(page("quizzes/a/"), LESSONS, own) is None
+    assert SharedSidebars().key(page("quizzes/a/"), LESSONS, CONFIG) == "quizzes/"
