@@ -106,13 +106,14 @@ def load_lessons(build: Build, files) -> None:
             build.lessons[file.src_uri] = lesson
 
 
-def publish_site(build: Build, config, serving: bool, languages, published: dict | None) -> None:
+def publish_site(build: Build, config, serving: bool, languages, published: dict | None,
+                 changed: tuple[set[str], set[str]] | None = None) -> None:
     """A language's exports and headers, and in the default language the policy over every language."""
     facts = SiteFacts(site_url(config), config.site_name, config.extra["quick_exit_url"],
                       course_page(build, config, "privacy.md"), course_page(build, config, "right-for-you.md"),
                       bool(build.lessons))
     downloads_policy = publish(Path(config.site_dir), facts, build.catalog, list(build.lessons.values()),
                                build.standalone, build.worksheets, build, build.script_hashes, serving,
-                               published, policy=languages.is_default)
+                               published, policy=languages.is_default, changed=changed)
     if not languages.is_default:
         parent().published[languages.current] = (build.script_hashes, downloads_policy)

@@ -96,6 +96,7 @@ class Rebuild:
         self.search = None
         self.languages = None  # the site's languages, once planned
         self.order: dict[str, int] = {}  # each page's place in the build
+        self.quizzes: set[str] = set()  # the quizzes whose files a save changed (this language's or the default's)
 
     def start(self, config, roots: list[Path], is_default: bool) -> None:
         """Before the build: note what was saved; a save it cannot place cleans the site for a full build."""
@@ -143,6 +144,7 @@ class Rebuild:
             if quizzes in path.parents and path.suffix == ".yml":
                 if path.parent == quizzes or path.parent.name == self.lang:  # not another language's
                     quiz, page = path.stem, f"quizzes/{path.stem}.md"
+                    self.quizzes.add(quiz)
                     before, after = last.quizzes.get(quiz), now.quizzes.get(quiz)
                     if before != after and (before is None or after is None or before[1] != after[1] or page in nav):
                         return None  # a quiz that loads no more (or again), of another kind, or titled in the nav
@@ -161,6 +163,16 @@ class Rebuild:
                 return None
             pages |= {uri} | shown(now.sources, path)
         return pages
+
+    def changed(self, build) -> tuple[set[str], set[str]] | None:
+        """The quizzes and lessons whose copies (embeds, downloads, packages) this build writes; None: all.
+
+        Every other copy is in the site already: what it shows changes only with its own file, or
+        with what renders every page (a title, an asset, the site's facts).
+        """
+        if not self.on or self.renders is None:
+            return None
+        return self.quizzes, {lesson.slug for uri, lesson in build.lessons.items() if uri in self.renders}
 
     def leaves(self, lang: str) -> bool:
         """Whether another language's build can be left as its last one wrote it: only this language's pages changed.

@@ -288,7 +288,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         published = build_languages(self, config) if self.languages.is_default else None
         # Without exports, `closer-export` makes them later from the sources and the built pages.
         if self.config.exports or self.serving:
-            publish_site(self.build, config, self.serving, self.languages, published)
+            publish_site(self.build, config, self.serving, self.languages, published, self.rebuild.changed(self.build))
         if self.languages.is_default:
             self.memory.complete = True  # the next save may render only what it changes
 

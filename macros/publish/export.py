@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 import functools
-import hashlib
 import html
 import json
 import mimetypes
@@ -17,7 +16,7 @@ from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
 from ..engine.lessons import ORDER, LessonParts
-from ..messages import _, language
+from ..messages import _
 from ..render.rendering import frame_title, render_standalone, render_worksheet, text_html
 from ..render.text import to_html
 from .bundle import SCRIPT_NAME as SCRIPT
@@ -105,10 +104,7 @@ def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets
     downloads_policy = standalone_policy(script, styles)
     launch_script = script + ";" + scorm_script()  # a SCORM launch page is the download that also reports
     launch_policy = standalone_policy(launch_script, styles)
-    made_with = hashlib.sha256(repr((facts, styles, script, policy_placeholder, language())).encode()).hexdigest()
     for item in items:
-        if _unchanged(site, item, made_with):
-            continue
         tree = standalone_content(item.content, site_url, item.page_url)
         content = tree.body.inner_html
         common = dict(title=item.title, needs_heading=tree.css_first("h1") is None, **facts.footer(),
@@ -126,24 +122,10 @@ def export_all(site: Path, facts: SiteFacts, items: list[Standalone], worksheets
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(package(f"closer-{item.kind}-{item.name}", item.title, launch_page))
         write_oembed(site, facts, item)
-        _EXPORTED[site / item.embed_path] = (made_with, item)
     write_oembed_sitemaps(site)
     for sheet in worksheets:
         write_file(site / sheet.path, worksheet_page(sheet, facts, policy_placeholder))
     return downloads_policy
-
-
-# Each item's last copies written, by where: `./dev serve` renders only the pages a save changed
-# (adapter/incremental.py), and writes again only the copies whose lesson or quiz changed.
-_EXPORTED: dict[Path, tuple[str, Standalone]] = {}
-
-
-def _unchanged(site: Path, item: Standalone, made_with: str) -> bool:
-    """Whether item's copies in site are those it would write now, from the same assets and facts."""
-    if _EXPORTED.get(site / item.embed_path) != (made_with, item):
-        return False
-    paths = (item.embed_path, item.download_path, item.scorm_path, PurePosixPath(oembed_url(item.kind, item.name)))
-    return all((site / path).is_file() for path in paths)
 
 
 def paper_page(path: PurePosixPath, site_url: str, page_url: str, stylesheets: tuple[str, ...]):

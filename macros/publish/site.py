@@ -6,6 +6,7 @@ another generator's pages plus `closer-export` give the site that MkDocs with th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -99,17 +100,25 @@ def use_panel(kind: str, name: str, noun: str, title: str, page_url: str, site_u
 
 def publish(site: Path, facts: SiteFacts, catalog: Catalog, lessons: list[Lesson], rendered: list[Standalone],
             worksheets: list[Worksheet], links: Links, script_hashes: set[str], serving: bool = False,
-            languages: dict[str, tuple[set[str], str]] | None = None, policy: bool = True) -> str:
+            languages: dict[str, tuple[set[str], str]] | None = None, policy: bool = True,
+            changed: tuple[set[str], set[str]] | None = None) -> str:
     """Minify, then write every embed, download, package, worksheet, oEmbed answer, the schema and the policy.
 
     rendered: the lessons as their pages show them; script_hashes: the inline scripts the theme
     and the project's templates write. `mkdocs serve` keeps sources readable and the policy out.
     languages: each other language already built into site/<lang>/ -> (its scripts' hashes, its
     downloads' policy), for one policy over the whole site; policy=False in such a language's own
-    build, which leaves the policy to the default's. Returns the downloads' policy.
+    build, which leaves the policy to the default's. changed: under `./dev serve`, the quizzes and
+    lessons whose copies a save changed (the others' are in site already); None for all. Returns the
+    downloads' policy.
     """
     if not serving:
         minify_assets(site)
+    if changed is not None:
+        quizzes, lesson_names = changed
+        catalog = replace(catalog, quizzes={name: quiz for name, quiz in catalog.quizzes.items() if name in quizzes})
+        rendered = [item for item in rendered if item.name in lesson_names]
+        worksheets = [sheet for sheet in worksheets if sheet.lesson.name in lesson_names]
     items = rendered + [quiz_standalone(loaded, lessons, links, facts.site_url, facts.privacy_url) for loaded in catalog.quizzes.values()]
     downloads_policy = export_all(site, facts, items, worksheets, None if serving else PLACEHOLDER)
     write_schema(site, facts.site_url)
