@@ -5,8 +5,9 @@ skipped pages without titles and the search index with only the rebuilt pages. H
 which pages a save can change, and gives every skipped page back what its last build found (its
 title, contents, search entries and what the exports need), so the site served after a save is
 the site a full build gives. A save it cannot place rebuilds everything: a new or removed file,
-mkdocs.yml, a template or component, a page's front matter or headings, a quiz's title or kind,
-a lesson's reading time, or any build after one that failed.
+mkdocs.yml, a template or component (these clean the site first), a page's front matter or
+headings, a quiz's kind or the title of a quiz in the nav, a lesson's reading time, or any build
+after one that failed.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class ServeMemory:
     """Kept on the plugin from one `mkdocs serve` build to the next (every language's build shares it)."""
 
     inputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (mtime, size)
-    changed: set[str] = field(default_factory=set)  # paths saved since the last build
+    saved: set[str] = field(default_factory=set)  # paths saved since the last build
     complete: bool = False  # the last build ended well
     languages: dict[str, LanguageMemory] = field(default_factory=dict)
 
@@ -63,13 +64,16 @@ def snapshot(roots: list[Path]) -> dict[str, tuple[int, int]]:
     return found
 
 
-_OUTLINE = re.compile(r"^(?:#.*|[=-]+\s*|.*\{\s*#.*|.*\bid=.*)$", re.M)
+_OUTLINE = re.compile(r"^(?:#.*|.*\{\s*#.*|.*\bid=.*)$", re.M)
+_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$", re.M)  # under a heading's text ("Setext" headings)
 
 
 def outline(source: str) -> tuple:
-    """What other pages see of a page: its front matter, headings and anchors."""
+    """What other pages see of a page: its front matter, headings (either way written) and anchors."""
     front = source.split("\n---", 1)[0] if source.startswith("---") else ""
-    return front, _OUTLINE.findall(source)
+    underlined = [source[:match.start()].rstrip("\n").rpartition("\n")[2] + "\n" + match.group(0)
+                  for match in _UNDERLINE.finditer(source)]
+    return front, _OUTLINE.findall(source), underlined
 
 
 def mentions(source: str, name: str) -> bool:
@@ -96,20 +100,26 @@ class Rebuild:
         self.search = None
         self.languages = None  # the site's languages, once planned
         self.order: dict[str, int] = {}  # each page's place in the build
-        self.quizzes: set[str] = set()  # the quizzes whose files a save changed (this language's or the default's)
+        self.saved_quizzes: set[str] = set()  # the quizzes whose files a save changed (this language's or the default's)
+        self._indexed = 0  # the search entries that rendered pages have given so far
 
-    def start(self, config, roots: list[Path], is_default: bool) -> None:
-        """Before the build: note what was saved; a save it cannot place cleans the site for a full build."""
+    def start(self, config, roots: list[Path], sources: list[Path], is_default: bool) -> None:
+        """Before the build: note what was saved; a save it cannot place cleans the site for a full build.
+
+        sources: the folders of pages and quizzes, whose saves it places; any other root's (mkdocs.yml,
+        templates, components) may change what a build writes at all.
+        """
         memory = self.memory
         if not self.on or not is_default:
             return
         inputs = snapshot(roots)
         before, memory.inputs = memory.inputs, inputs
-        memory.changed = {path for path in inputs if before.get(path) != inputs[path]}
-        if not memory.complete or set(before) != set(inputs):
+        memory.saved = {path for path in inputs if before.get(path) != inputs[path]}
+        elsewhere = any(not any(folder in Path(path).parents for folder in sources) for path in memory.saved)
+        if not memory.complete or set(before) != set(inputs) or elsewhere:
             memory.languages.clear()  # every language's build renders every page
             if memory.complete or before:
-                clean_directory(config.site_dir)  # a removed page's output goes too
+                clean_directory(config.site_dir)  # what the sources no longer make goes too
         memory.complete = False
 
     def plan(self, build, files, languages, config, quizzes: Path) -> None:
@@ -129,6 +139,9 @@ class Rebuild:
             now.pages, now.search, now.kept, now.readers = last.pages, last.search, last.kept, last.readers
         self.memory.languages[self.lang] = now
         self.order = {file.src_uri: place for place, file in enumerate(files.documentation_pages())}
+        for file in files.static_pages():  # MkDocs copies a static file only when newer than its copy
+            if file.abs_src_path in self.memory.saved:
+                file.is_modified = lambda: True
         for file in files.documentation_pages():
             renders = self.renders is None or file.src_uri in self.renders or file.src_uri not in now.pages
             file.is_modified = (lambda: True) if renders else (lambda: False)
@@ -140,11 +153,12 @@ class Rebuild:
         if set(last.sources) != set(now.sources) or last.lessons != now.lessons:
             return None
         pages: set[str] = set()
-        for path in map(Path, self.memory.changed):
+        for path in map(Path, self.memory.saved):
+            pages |= shown(now.sources, path)  # whatever language the file is of
             if quizzes in path.parents and path.suffix == ".yml":
                 if path.parent == quizzes or path.parent.name == self.lang:  # not another language's
                     quiz, page = path.stem, f"quizzes/{path.stem}.md"
-                    self.quizzes.add(quiz)
+                    self.saved_quizzes.add(quiz)
                     before, after = last.quizzes.get(quiz), now.quizzes.get(quiz)
                     if before != after and (before is None or after is None or before[1] != after[1] or page in nav):
                         return None  # a quiz that loads no more (or again), of another kind, or titled in the nav
@@ -164,27 +178,28 @@ class Rebuild:
             pages |= {uri} | shown(now.sources, path)
         return pages
 
-    def changed(self, build) -> tuple[set[str], set[str]] | None:
+    def exports(self, build) -> tuple[set[str], set[str]] | None:
         """The quizzes and lessons whose copies (embeds, downloads, packages) this build writes; None: all.
 
-        Every other copy is in the site already: what it shows changes only with its own file, or
-        with what renders every page (a title, an asset, the site's facts).
+        Those whose page it renders, and the quizzes whose files changed: a copy shows what its page
+        shows. Every other copy is in the site already.
         """
         if not self.on or self.renders is None:
             return None
-        return self.quizzes, {lesson.slug for uri, lesson in build.lessons.items() if uri in self.renders}
+        quizzes = self.saved_quizzes | {quiz for uri, quiz in build.quiz_pages.items() if uri in self.renders}
+        return quizzes, {lesson.slug for uri, lesson in build.lessons.items() if uri in self.renders}
 
     def leaves(self, lang: str) -> bool:
         """Whether another language's build can be left as its last one wrote it: only this language's pages changed.
 
-        Another language shows of these pages only what their outlines hold, and a changed outline
-        renders every page of every language.
+        Another language shows of these pages what their outlines hold (a changed outline renders
+        every page of every language), and any file its pages show with `show_file`.
         """
-        languages = self.languages
-        return (self.on and self.renders is not None and lang in self.memory.languages
+        languages, memory = self.languages, self.memory.languages.get(lang)
+        return (self.on and self.renders is not None and memory is not None
                 and all(languages.default_docs in path.parents and path.suffix == ".md"
                         and path.relative_to(languages.default_docs).parts[0] not in languages.others
-                        for path in map(Path, self.memory.changed)))
+                        and not shown(memory.sources, path) for path in map(Path, self.memory.saved)))
 
     def give_back(self, build, before=None) -> None:
         """Skipped pages' state, as their last build left it: those before the page `before`, or all.
@@ -220,10 +235,8 @@ class Rebuild:
                                            if name not in NAVIGATION and "active" not in name}
         if self.search is not None:
             entries = self.search.search_index.entries
-            memory.search[page.file.src_uri] = entries[self._indexed:]
+            memory.search[page.file.src_uri] = entries[self._indexed:]  # the search plugin adds them as it renders
             self._indexed = len(entries)
-
-    _indexed = 0
 
     def finish(self, build) -> None:
         """Before the search plugin writes its index: every page's entries, in the order a full build adds them."""

@@ -150,8 +150,10 @@ class CloserPlugin(BasePlugin[CloserConfig]):
 
     def on_pre_build(self, config):
         project = Path(config.config_file_path).parent
-        self.rebuild.start(config, [Path(config.docs_dir), Path(config.config_file_path), project / self.config.quizzes_dir,
-                                    *map(Path, config.watch), COMPONENTS, THEME], self.languages.is_default)
+        sources = [Path(config.docs_dir), project / self.config.quizzes_dir]
+        custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        self.rebuild.start(config, [*sources, Path(config.config_file_path), *map(Path, config.watch), *custom,
+                                    COMPONENTS, THEME], sources, self.languages.is_default)
 
     def on_pre_page(self, page, config, files):
         self.rebuild.give_back(self.build, before=page)  # the skipped pages a full build renders before this one
@@ -232,6 +234,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             build.standalone.append(alone)
             build.worksheets.append(worksheet)
             self.rebuild.keep(page, lesson=(alone, worksheet))
+        build.reading = None  # what the theme and the exports read of titles is not this page's
         return build.unstash(html, searchable_only=True)  # quiz widgets go in after the search index
 
     def _page_context(self, context, page, config, nav):
@@ -288,7 +291,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         published = build_languages(self, config) if self.languages.is_default else None
         # Without exports, `closer-export` makes them later from the sources and the built pages.
         if self.config.exports or self.serving:
-            publish_site(self.build, config, self.serving, self.languages, published, self.rebuild.changed(self.build))
+            publish_site(self.build, config, self.serving, self.languages, published, self.rebuild.exports(self.build))
         if self.languages.is_default:
             self.memory.complete = True  # the next save may render only what it changes
 

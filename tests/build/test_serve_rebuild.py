@@ -80,6 +80,39 @@ def test_after_many_saves_the_served_site_is_what_a_full_build_gives(tmp_path):
     assert [name for name in served if served[name] != built[name]] == []
 
 
+# Saves that reach past their own file: a template, a file another language's page shows, a
+# heading written with an underline, a quiz's title in another quiz's copies, and mkdocs.yml.
+REACHING = [
+    {"path": "overrides/home.html", "old": "Take the check-in", "new": "Take the check-in now"},
+    {"path": "docs/es/about.md", "old": "# Sobre Closer y sus licencias\n",
+     "new": "# Sobre Closer y sus licencias\n\n{{ show_file(\"docs/privacy.md\") }}\n"},
+    {"path": "docs/privacy.md", "old": "**Your answers never leave your browser.**",
+     "new": "**Your answers never, ever leave your browser.**"},
+    {"path": "docs/authoring.md", "old": '{{ show_file("quizzes/sample-deck.yml") }}',
+     "new": '{{ show_file("quizzes/sample-deck.yml") }}\n\n{{ show_file("quizzes/es/trust.yml") }}'},
+    {"path": "quizzes/es/trust.yml", "old": "Comprueba lo que", "new": "Comprueba ahora lo que"},
+    {"path": "docs/es/privacy.md", "old": "# Privacidad y tus respuestas\n",
+     "new": "Privacidad y tus respuestas\n===========================\n"},
+    {"path": "docs/es/privacy.md", "old": "Privacidad y tus respuestas\n=", "new": "Privacidad y respuestas\n="},
+    {"path": "quizzes/barriers.yml", "old": "  recommend: [right-for-you.md]\n",
+     "new": "  recommend: [right-for-you.md, quizzes/repair.md]\n"},
+    {"path": "quizzes/es/barriers.yml", "old": "  recommend: [right-for-you.md]\n",
+     "new": "  recommend: [right-for-you.md, quizzes/repair.md]\n"},
+    {"path": "quizzes/repair.yml", "old": "title: Repair\n", "new": "title: Repair, step by step\n"},
+    {"path": "mkdocs.yml", "old": "watch:\n", "new": "exclude_docs: |\n  /generators.md\n\nwatch:\n"},
+]
+
+
+def test_saves_that_reach_other_pages_and_languages_serve_what_a_full_build_gives(tmp_path):
+    project = copy_project(tmp_path / "project")
+    results = serve_builds(project, tmp_path / "served", True, REACHING)
+    assert [result["ok"] for result in results] == [True] * 8 + [False] + [True] * 3  # barriers: one side first
+    (full,) = serve_builds(project, tmp_path / "full", False, [])
+    served, built = contents(tmp_path / "served"), contents(tmp_path / "full")
+    assert sorted(served) == sorted(built)
+    assert [name for name in served if served[name] != built[name]] == []
+
+
 def test_dev_serve_shows_a_saved_lesson(tmp_path):
     """The command ./dev serve runs: the page shows what the author saved, and the log says what it did."""
     project = copy_project(tmp_path / "project")
