@@ -42,7 +42,7 @@ from .languages import (
     parent,
     site_languages,
 )
-from .reuse import TEMPLATES
+from .reuse import TEMPLATES, settle_imports
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
@@ -59,6 +59,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        settle_imports()  # before any build: see reuse.py
         defer_git_variables()  # mkdocs-macros' git calls, which no page of a Closer site can read
         self.memory, self.dirty = ServeMemory(), dirty  # `./dev serve` is dirty: a save renders what it changes
         if self.serving and dirty:

@@ -1,12 +1,17 @@
-"""What one process's builds share: templates compiled once, whatever build asks for them.
+"""What one process's builds share: templates compiled once, and what importing made, left alone.
 
 A site in two languages is two MkDocs builds in one process, and `mkdocs serve` builds again on
 every save; each build makes a new Jinja environment, which compiles every theme template again.
 Jinja's own bytecode cache, kept for the process, compiles each template once. It is keyed by
 the template's source (Jinja checks it), so an edited template compiles afresh.
+
+The objects importing made live as long as the process, so Python's cycle collector is told to
+stop walking them (`settle_imports`).
 """
 
 from __future__ import annotations
+
+import gc
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -47,3 +52,15 @@ def _way_of_compiling(environment: Environment) -> str:
 
 
 TEMPLATES = CompiledTemplates()
+
+
+def settle_imports() -> None:
+    """Leave what importing made (modules, classes, pydantic's and Jinja's schemas) out of Python's cycle collector.
+
+    Those objects live as long as the process, yet each full collection walks them again, and so
+    does the interpreter's last collection at exit: about 0.14 s of a 20-page build's 1.2 s was
+    spent there. `gc.freeze()` moves them once into the collector's permanent generation. It is
+    called once, when MkDocs starts, after the configuration is read and before the first build,
+    so what a build makes is still collected as before.
+    """
+    gc.freeze()
