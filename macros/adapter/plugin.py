@@ -43,6 +43,7 @@ from .languages import (
     site_languages,
 )
 from .reuse import TEMPLATES, settle_imports
+from .theme import set_up_theme
 
 log = logging.getLogger("mkdocs.plugins.closer")
 
@@ -80,10 +81,8 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         self.build.course_url = self.config.course_url
         self._set_languages(config)
         self.rebuild = Rebuild(self.memory, self.languages.current, self.serving and self.dirty)
-        # Closer's own templates (quick exit, policy, titles) come after the site's custom_dir, so a
-        # coach's site gets them by adding the plugin; the course's hero is only where a home.html is.
         theme = config.theme
-        theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME))
+        set_up_theme(theme)  # Closer's templates added; the course's hero is only where a home.html is
         # Every page loads Closer's one stylesheet and one script, whether or not mkdocs.yml names them.
         for listed, name in ((config.extra_css, f"{ASSETS}/{STYLESHEET_NAME}"),
                              (config.extra_javascript, f"{ASSETS}/{SCRIPT_NAME}")):
