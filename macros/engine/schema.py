@@ -123,7 +123,9 @@ Number = Annotated[Decimal, BeforeValidator(_number)]
 class Strict(BaseModel):
     """A mapping with a closed set of keys; unknown keys are reported at their own position."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: each model's validator is made when it first validates, so a site without
+    # decks or check-ins does not pay at import for building theirs.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
