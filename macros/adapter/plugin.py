@@ -42,7 +42,7 @@ from .languages import (
     parent,
     site_languages,
 )
-from .reuse import TEMPLATES, settle_imports
+from .reuse import settle_imports
 from .theme import set_up_theme
 
 log = logging.getLogger("mkdocs.plugins.closer")
@@ -66,8 +66,11 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         if self.serving and dirty:
             quiet_dirty_builds()
 
-    @event_priority(100)  # before mkdocs-macros imports its modules: an old name would stop the build there
-    def _renamed_module(self, config):
+    # Before the other plugins' on_config: mkdocs-macros imports its modules there (an old name would
+    # stop the build), and the search plugin renders theme templates.
+    @event_priority(100)
+    def _before_others(self, config):
+        set_up_theme(config.theme)
         macros = config.plugins.get("macros")
         config_file = Path(config.config_file_path)
         self.config_text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""  # read once
@@ -81,8 +84,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
         self.build.course_url = self.config.course_url
         self._set_languages(config)
         self.rebuild = Rebuild(self.memory, self.languages.current, self.serving and self.dirty)
-        theme = config.theme
-        set_up_theme(theme)  # Closer's templates added; the course's hero is only where a home.html is
+        theme = config.theme  # with Closer's templates (theme.py); the course's hero is only where a home.html is
         # Every page loads Closer's one stylesheet and one script, whether or not mkdocs.yml names them.
         for listed, name in ((config.extra_css, f"{ASSETS}/{STYLESHEET_NAME}"),
                              (config.extra_javascript, f"{ASSETS}/{SCRIPT_NAME}")):
@@ -108,7 +110,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             config.extra["closer_csp"] = False
         return config
 
-    on_config = CombinedEvent(_renamed_module, _on_config)
+    on_config = CombinedEvent(_before_others, _on_config)
 
     def _set_languages(self, config) -> None:
         self.languages = site_languages(config, list(self.config.languages), self.build.catalog)
@@ -269,7 +271,6 @@ class CloserPlugin(BasePlugin[CloserConfig]):
     def on_env(self, env, config, files):
         # Closer's theme templates speak through the catalogs, and link the site's own pages by language.
         env.globals.update(_=template_gettext, ngettext=template_ngettext, closer_footer_links=self.build.footer_links)
-        env.bytecode_cache = TEMPLATES  # each theme template compiled once in the process (reuse.py)
         self.rebuild.give_back(self.build)  # every skipped page, before any page's navigation is written
         problems = self.build.problems()
         for problem in problems:

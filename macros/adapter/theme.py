@@ -1,7 +1,10 @@
-"""The site's theme as Closer sets it up: its own templates added, and its files listed lightly.
+"""The site's theme as Closer sets it up: its own templates added, compiled once, listed lightly.
 
 Closer's templates (quick exit, policy, titles) come after the site's custom_dir, so a coach's
 site gets them by adding the plugin.
+
+Every Jinja environment the theme makes shares the process's compiled templates (reuse.py): the
+build's own, and the one the search plugin makes in every build to render its language partials.
 
 Before any plugin sees the Jinja environment, MkDocs lists every file in the theme's folders to
 copy the static ones, then drops each path with a part that starts with a dot. mkdocs-material
@@ -16,6 +19,7 @@ import os
 from jinja2 import Environment, FileSystemLoader
 
 from ..engine.site_config import THEME
+from .reuse import TEMPLATES
 
 
 class VisibleFiles(FileSystemLoader):
@@ -36,12 +40,13 @@ class VisibleFiles(FileSystemLoader):
 
 
 def set_up_theme(theme) -> None:
-    """Add Closer's templates to the site's theme, and make its environments list only visible files."""
+    """Add Closer's templates to the site's theme; its environments share compiled templates and list only visible files."""
     theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME))
     make_environment = theme.get_env
 
     def environment() -> Environment:
         env = make_environment()
+        env.bytecode_cache = TEMPLATES  # each template compiled once in the process
         if type(env.loader) is FileSystemLoader:  # as MkDocs makes it; anything else is left alone
             loader = env.loader
             env.loader = VisibleFiles(loader.searchpath, loader.encoding, loader.followlinks)
