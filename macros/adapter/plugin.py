@@ -43,6 +43,7 @@ from .languages import (
     site_languages,
 )
 from .reuse import settle_imports
+from .serve_watch import watch_closer
 from .theme import set_up_theme
 
 log = logging.getLogger("mkdocs.plugins.closer")
@@ -175,8 +176,7 @@ class CloserPlugin(BasePlugin[CloserConfig]):
             files.append(File.generated(config, uri, content=content))
 
     def on_serve(self, server, config, builder):
-        server.watch(str(COMPONENTS))  # a changed component script rebuilds the bundle
-        return server
+        return watch_closer(server, self.dirty)
 
     def on_nav(self, nav, config, files):
         # Titles given in mkdocs.yml's nav are written into every page as HTML: make them text.
