@@ -117,17 +117,21 @@ def bench_scale(work: Path, counts: list[int]) -> None:
         row(f"{count} quizzes: per quiz, embed + download", f"{extra['exports'] * 1000:.2f} ms")
 
 
-WIDGET_SCRIPTS = ["core/core.js", "core/kept.js", "knowledge-check/knowledge-check.js", "deck/deck.js",
-                  "self-assessment/scoring.js", "self-assessment/results.js", "self-assessment/self-assessment.js",
-                  "core/start.js"]
-WIDGET_STYLES = ["core/quiz.css", "knowledge-check/knowledge-check.css", "deck/deck.css",
-                 "self-assessment/self-assessment.css"]
+WIDGET_KINDS = {  # each kind's own scripts and stylesheet, in bundle order
+    "knowledge-check": (["knowledge-check/knowledge-check.js"], ["knowledge-check/knowledge-check.css"]),
+    "deck": (["deck/deck.js"], ["deck/deck.css"]),
+    "self-assessment": (["self-assessment/scoring.js", "self-assessment/results.js",
+                         "self-assessment/self-assessment.js"], ["self-assessment/self-assessment.css"]),
+}
 
 
-def widgets_alone() -> dict[str, int]:
-    """The widgets' own code, minified as the build minifies it: the bundle without site-only parts."""
-    script = bundle_script([COMPONENTS / name for name in WIDGET_SCRIPTS])
-    return {"script": gz(minified(script, ".js")), "style": gz(minified(bundle_stylesheet(WIDGET_STYLES), ".css"))}
+def widgets_alone(kinds=tuple(WIDGET_KINDS)) -> dict[str, int]:
+    """The widgets' own code, minified as the build minifies it: the core and these kinds, no site-only parts."""
+    scripts = ["core/core.js", "core/kept.js", *(name for kind in kinds for name in WIDGET_KINDS[kind][0]),
+               "core/start.js"]
+    styles = ["core/quiz.css", *(name for kind in kinds for name in WIDGET_KINDS[kind][1])]
+    script = bundle_script([COMPONENTS / name for name in scripts])
+    return {"script": gz(minified(script, ".js")), "style": gz(minified(bundle_stylesheet(styles), ".css"))}
 
 
 def bench_weight(site_a: Path, site_b: Path) -> None:
@@ -140,7 +144,10 @@ def bench_weight(site_a: Path, site_b: Path) -> None:
     widgets = widgets_alone()
     row("widgets' own JS + CSS (core, the three kinds, their styles)",
         f"{kib(widgets['script'])} + {kib(widgets['style'])}", "<= 6 KiB", sum(widgets.values()) <= 6 * KIB)
-    for kind in ("knowledge-check", "deck", "self-assessment"):  # what a coach's site of one kind loads on every page
+    for kind in WIDGET_KINDS:
+        alone = widgets_alone((kind,))
+        row(f"  the core and {kind} alone", f"{kib(alone['script'])} + {kib(alone['style'])}")
+    for kind in WIDGET_KINDS:  # what a coach's site of one kind loads on every page
         bundle = site_bundle(site_needs({kind}, False, False, []), "en")
         sizes = [gz(minified(bundle[name], suffix)) for name, suffix in (("closer.js", ".js"), ("closer.css", ".css"))]
         row(f"a site of {kind}s only: closer.js + closer.css", f"{kib(sizes[0])} + {kib(sizes[1])}")
