@@ -31,11 +31,11 @@ class VisibleFiles(FileSystemLoader):
     def list_templates(self) -> list[str]:
         names = set()
         for root in self.searchpath:
-            start = len(root.rstrip(os.sep)) + 1
             for folder, subfolders, files in os.walk(root, followlinks=self.followlinks):
                 subfolders[:] = [name for name in subfolders if not name.startswith(".")]  # not walked at all
-                inside = folder[start:].replace(os.sep, "/")
-                names.update(f"{inside}/{name}" if inside else name for name in files if not name.startswith("."))
+                # relpath, not slicing: MkDocs hands custom_dir on as written, "overrides//" included.
+                inside = os.path.relpath(folder, root).replace(os.sep, "/")
+                names.update(name if inside == "." else f"{inside}/{name}" for name in files if not name.startswith("."))
         return sorted(names)
 
 

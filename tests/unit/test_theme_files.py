@@ -7,11 +7,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
+import pytest
 
 from closer.adapter.theme import VisibleFiles, set_up_theme
 
 
-def site_config(tmp_path: Path):
+def site_config(tmp_path: Path, custom_dir: str = "overrides"):
     """A site on mkdocs-material with a custom_dir that has static files, hidden ones among them."""
     overrides = tmp_path / "overrides"
     for name in ("assets/site.css", "assets/.cache/old.css", ".hidden/x.js", "assets/.DS_Store", "main.html",
@@ -19,7 +20,7 @@ def site_config(tmp_path: Path):
         (overrides / name).parent.mkdir(parents=True, exist_ok=True)
         (overrides / name).write_text("x")
     (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: T\ntheme:\n  name: material\n  custom_dir: overrides\n")
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: T\ntheme:\n  name: material\n  custom_dir: {custom_dir}\n")
     return load_config(str(tmp_path / "mkdocs.yml"))
 
 
@@ -30,8 +31,9 @@ def copied(config, env) -> list[str]:
     return sorted(file.src_uri for file in files)
 
 
-def test_the_theme_files_a_build_copies_are_the_same(tmp_path):
-    config = site_config(tmp_path)
+@pytest.mark.parametrize("custom_dir", ["overrides", "overrides/", "overrides//", "./overrides/", "overrides/."])
+def test_the_theme_files_a_build_copies_are_the_same(tmp_path, custom_dir):
+    config = site_config(tmp_path, custom_dir)  # MkDocs hands custom_dir on as written
     set_up_theme(config.theme)
     env = config.theme.get_env()
     assert isinstance(env.loader, VisibleFiles)
