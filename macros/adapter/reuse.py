@@ -15,6 +15,7 @@ import gc
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_TESTS
 
 
 class CompiledTemplates(BytecodeCache):
@@ -38,17 +39,24 @@ class CompiledTemplates(BytecodeCache):
 
 
 def _way_of_compiling(environment: Environment) -> str:
-    """What, beside the source, shapes a template's compiled code: its lexer's settings and extensions.
+    """What, beside the source, shapes a template's compiled code.
 
+    That is the lexer's settings, the extensions, async mode, and which filters and tests exist and
+    what each is passed (the compiler checks them, and writes the call by the way each is passed).
     Autoescaping or a finalize function chosen per environment is folded into constants at compile
     time, so such an environment keeps its templates to itself.
     """
     lexing = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
               "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-              "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized")
+              "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async")
     own = id(environment) if callable(environment.autoescape) or environment.finalize is not None else None
+    callables = [(kind, name, getattr(function, "__module__", None), getattr(function, "__qualname__", None),
+                  str(getattr(function, "jinja_pass_arg", None)))
+                 for kind, named, builtin in (("filter", environment.filters, DEFAULT_FILTERS),
+                                              ("test", environment.tests, DEFAULT_TESTS))
+                 for name, function in named.items() if builtin.get(name) is not function]  # Jinja's own: the same
     return repr(([getattr(environment, name) for name in lexing], sorted(environment.extensions),
-                 environment.autoescape, own))
+                 environment.autoescape, own, sorted(callables)))
 
 
 TEMPLATES = CompiledTemplates()
